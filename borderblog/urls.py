@@ -1,0 +1,28 @@
+"""The composition root: every app's URLs, and the places where apps meet."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from comments.views import PostPageView
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    # The post page is posts' reading view plus comments' form handling. It is declared
+    # here, ahead of posts' own route for the same address, because posts never imports
+    # comments; reverse("posts:detail") builds the same URL.
+    path(
+        "<yyyy:year>/<mm:month>/<slug:slug>/",
+        PostPageView.as_view(),
+        name="post-page",
+    ),
+    path("", include("posts.urls")),
+    path("", include("comments.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

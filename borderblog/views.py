@@ -1,0 +1,32 @@
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 "ok" when the app can reach its database; 503 otherwise, for the proxy."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A refused form, with the reader's words handed back so nothing they wrote is lost.
+
+    Usually the page sat open for a long time or cookies are blocked; the fix is to reload
+    the page and send again.
+    """
+    return render(
+        request,
+        "403_csrf.html",
+        {"submitted_text": request.POST.get("body", "") or request.POST.get("message", "")},
+        status=403,
+    )

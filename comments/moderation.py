@@ -1,0 +1,101 @@
+"""The moderation state machine: the only code that changes a comment's status.
+
+Each verb checks the transition is allowed, then updates the row only if its status is
+still the one the editor saw. That conditional UPDATE is the lock: it works the same on
+SQLite (where select_for_update does nothing) and PostgreSQL, and when two editors act on
+one comment at once exactly one UPDATE matches and the other gets AlreadyDecided.
+The decision row and the post's approved-comment counter are written in the same
+transaction; the announcement goes out after commit.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from posts.models import Post
+
+from .models import Comment, ModerationDecision
+from .signals import comment_moderated
+
+Status = Comment.Status
+
+ALLOWED_TRANSITIONS = {
+    Status.PENDING: {Status.APPROVED, Status.REJECTED, Status.SPAM},
+    Status.APPROVED: {Status.REJECTED, Status.SPAM},
+    Status.REJECTED: {Status.APPROVED, Status.SPAM},
+    Status.SPAM: {Status.APPROVED, Status.REJECTED},
+}
+
+
+class ModerationError(Exception):
+    """A decision that cannot be recorded; the message is fit to show an editor."""
+
+
+class InvalidTransition(ModerationError):
+    pass
+
+
+class AlreadyDecided(ModerationError):
+    pass
+
+
+class RuleRequired(ModerationError):
+    pass
+
+
+def can_transition(from_status, to_status) -> bool:
+    return to_status in ALLOWED_TRANSITIONS.get(from_status, set())
+
+
+def decide(comment, to_status, *, editor, rule=None, note=""):
+    """Move ``comment`` to ``to_status`` on behalf of ``editor`` and record why.
+
+    Raises InvalidTransition, RuleRequired, or AlreadyDecided when another decision
+    changed the comment since it was loaded. Returns the ModerationDecision.
+    """
+    from_status = comment.status
+    if not can_transition(from_status, to_status):
+        raise InvalidTransition(
+            _("A %(from)s comment cannot be marked %(to)s.")
+            % {"from": Status(from_status).label.lower(), "to": Status(to_status).label.lower()}
+        )
+    if to_status == Status.REJECTED and rule is None:
+        raise RuleRequired(_("Rejecting a comment must cite a policy rule."))
+
+    with transaction.atomic():
+        changed = Comment.objects.filter(pk=comment.pk, status=from_status).update(status=to_status)
+        if not changed:
+            raise AlreadyDecided(
+                _("Comment %(id)s was already decided by someone else; nothing was changed.")
+                % {"id": comment.pk}
+            )
+        decision = ModerationDecision.objects.create(
+            comment=comment,
+            editor=editor,
+            from_status=from_status,
+            to_status=to_status,
+            rule=rule,
+            note=note,
+        )
+        delta = (to_status == Status.APPROVED) - (from_status == Status.APPROVED)
+        if delta:
+            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") + delta)
+        transaction.on_commit(
+            partial(comment_moderated.send, sender=Comment, comment=comment, decision=decision)
+        )
+    comment.status = to_status
+    return decision
+
+
+def approve(comment, *, editor, note=""):
+    return decide(comment, Status.APPROVED, editor=editor, note=note)
+
+
+def reject(comment, *, editor, rule, note=""):
+    return decide(comment, Status.REJECTED, editor=editor, rule=rule, note=note)
+
+
+def mark_spam(comment, *, editor, note=""):
+    return decide(comment, Status.SPAM, editor=editor, note=note)

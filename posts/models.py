@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .markup import excerpt_of, render_article
+
+
+class Label(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("label")
+        verbose_name_plural = _("labels")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("posts:label", kwargs={"slug": self.slug})
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Posts readers may see: marked published and due (a future time is a schedule)."""
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def for_listing(self):
+        """What a list of posts shows for each entry, fetched in a fixed number of queries."""
+        return self.select_related("author").prefetch_related("labels")
+
+
+class Post(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        SPANISH = "es", _("Spanish")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the post's address; keep it once published."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="posts",
+        verbose_name=_("author"),
+    )
+    byline = models.CharField(
+        _("byline"),
+        max_length=120,
+        blank=True,
+        help_text=_("Name shown to readers; leave blank to use the author's full name."),
+    )
+    image = models.ImageField(_("lead image"), upload_to="posts/%Y/%m/", blank=True)
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_alt = models.CharField(
+        _("image alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describes the image for readers who cannot see it."),
+    )
+    body = models.TextField(_("body"), help_text=_("Markdown. Use ## for a sub-heading."))
+    body_html = models.TextField(editable=False)
+    excerpt = models.TextField(editable=False)
+    labels = models.ManyToManyField(
+        Label, blank=True, related_name="posts", verbose_name=_("labels")
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the post."),
+    )
+    comments_enabled = models.BooleanField(
+        _("comments open"), default=True, help_text=_("Readers may comment on this post.")
+    )
+    comment_count = models.PositiveIntegerField(
+        _("approved comments"),
+        default=0,
+        editable=False,
+        help_text=_("Kept up to date by moderation; only approved comments count."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        get_latest_by = "publish_at"
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "published"]),
+                name="post_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "publish_at"], name="post_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_article(self.body)
+        self.excerpt = excerpt_of(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "excerpt"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        local = timezone.localtime(self.publish_at)
+        return reverse(
+            "posts:detail",
+            kwargs={"year": local.year, "month": local.month, "slug": self.slug},
+        )
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def author_display_name(self):
+        return self.byline or self.author.get_full_name() or self.author.get_username()

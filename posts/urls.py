@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "posts"
+
+urlpatterns = [
+    path("", views.PostIndexView.as_view(), name="index"),
+    path("<yyyy:year>/", views.PostYearArchiveView.as_view(), name="year"),
+    path("<yyyy:year>/<mm:month>/", views.PostMonthArchiveView.as_view(), name="month"),
+    path("<yyyy:year>/<mm:month>/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
+    path("label/<slug:slug>/", views.LabelView.as_view(), name="label"),
+]

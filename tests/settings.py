@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings with test-only keys filled in.
+
+The suite runs with DEBUG off, like production, so the production-only switches that
+would get in the way of the test client (HTTPS redirect, manifest static files) are
+turned off here and nowhere else.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-suite-only-secret-key-not-for-any-real-site")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+from borderblog.settings import *  # noqa: F403
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
