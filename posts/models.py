@@ -61,7 +61,16 @@ class Post(models.Model):
         blank=True,
         help_text=_("Name shown to readers; leave blank to use the author's full name."),
     )
-    image = models.ImageField(_("lead image"), upload_to="posts/%Y/%m/", blank=True)
+    image = models.ImageField(
+        _("lead image"),
+        upload_to="posts/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    # Stored so pages can reserve the image's space before it loads (no layout jump).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
     image_alt = models.CharField(
         _("image alt text"),

@@ -1,0 +1,48 @@
+"""The post page costs the same number of queries whatever the number of comments."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.builders import make_approved_comments, make_post
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_to_render(client, post):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(post.get_absolute_url())
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_post_page_with_10_and_500_comments_costs_the_same_queries(client):
+    few, many = make_post(), make_post()
+    make_approved_comments(few, 10)
+    make_approved_comments(many, 500)
+    assert queries_to_render(client, few) == queries_to_render(client, many)
+
+
+def test_post_page_query_budget(client, django_assert_num_queries):
+    post = make_post(labels=["Wikileaks", "Calderon"])
+    make_approved_comments(post, 25)
+    # post + labels, newer/older post, approved comments, archive widget, label widget
+    with django_assert_num_queries(7):
+        client.get(post.get_absolute_url())
+
+
+def test_post_page_shows_every_approved_comment_numbered(client):
+    post = make_post()
+    comments = make_approved_comments(post, 500)
+    page = client.get(post.get_absolute_url()).content.decode()
+    assert page.count('class="comment"') == 500
+    assert f'id="c{comments[-1].pk}"' in page
+    assert '<span class="comment-number">500.</span>' in page
+
+
+def test_a_submitter_with_a_pending_comment_still_costs_fixed_queries(client, post):
+    make_approved_comments(post, 3)
+    client.post(post.get_absolute_url(), {"body": "mine"})
+    before = queries_to_render(client, post)
+    make_approved_comments(post, 100)
+    assert queries_to_render(client, post) == before

@@ -1,0 +1,50 @@
+import pytest
+
+from tests import builders
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files go to a fresh folder for each test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def post(db):
+    return builders.make_post("Wikileaks cables: US Mexico drugs war fears revealed")
+
+
+@pytest.fixture
+def editor(db):
+    return builders.make_editor("editor")
+
+
+@pytest.fixture
+def author(db):
+    return builders.make_author("author")
+
+
+@pytest.fixture
+def rule(db):
+    return builders.make_rule()
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def author_client(client, author):
+    client.force_login(author)
+    return client
