@@ -22,3 +22,14 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # runs collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# SQLite tests use a file, not the default shared in-memory database: concurrency tests
+# need real SQLite locking (WAL, busy timeout, IMMEDIATE transactions) as production has
+# it, and shared-cache memory databases lock whole tables instead. One file per process
+# keeps simultaneous runs apart; pytest-django deletes it at the end.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"borderblog-test-{os.getpid()}.sqlite3")
+    }

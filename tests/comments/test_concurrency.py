@@ -1,0 +1,78 @@
+"""Many writers at once: nothing accepted is lost, no request fails, one decision wins.
+
+These run on a real file database (see tests/settings.py) or PostgreSQL, each thread
+with its own connection, so SQLite's locking and PostgreSQL's row locks are exercised
+as in production.
+"""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from comments import moderation
+from comments.models import Comment, ModerationDecision
+from tests.builders import make_comment, make_editor, make_post
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+POSTERS = 50
+
+
+def run_together(count, work):
+    """Start ``count`` calls of work(i) at the same instant; return their results."""
+    barrier = threading.Barrier(count)
+
+    def one(i):
+        try:
+            barrier.wait(timeout=30)
+            return work(i)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        return list(pool.map(one, range(count)))
+
+
+def test_fifty_concurrent_posters_all_get_their_comment_stored():
+    post = make_post()
+    url = post.get_absolute_url()
+
+    def send(i):
+        response = Client().post(
+            url, {"body": f"Comment number {i}"}, REMOTE_ADDR=f"198.51.100.{i}"
+        )
+        return response.status_code
+
+    statuses = run_together(POSTERS, send)
+
+    assert statuses == [302] * POSTERS
+    stored = set(Comment.objects.filter(post=post).values_list("body", flat=True))
+    assert stored == {f"Comment number {i}" for i in range(POSTERS)}
+
+
+def test_two_editors_deciding_one_comment_at_once_record_exactly_one_decision():
+    post = make_post()
+    comment = make_comment(post)
+    editors = [make_editor(), make_editor()]
+    verbs = [moderation.approve, moderation.mark_spam]
+    # Each editor loaded the comment while it was pending, then both pressed a button.
+    copies = [Comment.objects.get(pk=comment.pk) for _ in editors]
+
+    def decide(i):
+        try:
+            verbs[i](copies[i], editor=editors[i])
+        except moderation.AlreadyDecided:
+            return "already decided"
+        return "decided"
+
+    outcomes = run_together(2, decide)
+
+    assert sorted(outcomes) == ["already decided", "decided"]
+    assert ModerationDecision.objects.filter(comment=comment).count() == 1
+    final = Comment.objects.get(pk=comment.pk)
+    assert final.status == ModerationDecision.objects.get().to_status
+    post.refresh_from_db()
+    assert post.comment_count == (1 if final.status == Comment.Status.APPROVED else 0)
