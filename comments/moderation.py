@@ -58,8 +58,12 @@ def decide(comment, to_status, *, editor, rule=None, note=""):
     from_status = comment.status
     if not can_transition(from_status, to_status):
         raise InvalidTransition(
-            _("A %(from)s comment cannot be marked %(to)s.")
-            % {"from": Status(from_status).label.lower(), "to": Status(to_status).label.lower()}
+            _("Comment %(id)s is %(from)s; it cannot be marked %(to)s.")
+            % {
+                "id": comment.pk,
+                "from": Status(from_status).label.lower(),
+                "to": Status(to_status).label.lower(),
+            }
         )
     if to_status == Status.REJECTED and rule is None:
         raise RuleRequired(_("Rejecting a comment must cite a policy rule."))
