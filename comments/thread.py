@@ -30,9 +30,7 @@ def build_thread(post, own_comment_ids=()) -> Thread:
 
     One query for the approved comments, one more only when the visitor has sent any.
     """
-    approved = list(
-        Comment.objects.approved().for_post(post).thread_order().only(*THREAD_FIELDS)
-    )
+    approved = list(Comment.objects.approved().for_post(post).thread_order().only(*THREAD_FIELDS))
     numbers = {comment.pk: n for n, comment in enumerate(approved, start=1)}
     entries = [
         ThreadEntry(comment, numbers[comment.pk], numbers.get(comment.parent_id))
