@@ -18,7 +18,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)
 
 demo-data: $(INSTALLED)
-	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	$(DEMO_ENV) $(BIN)/python manage.py demo_logins
 

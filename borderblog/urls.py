@@ -4,10 +4,15 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from comments.views import PostPageView
 
 from . import views
+
+admin.site.site_header = _("Border Blog newsroom")
+admin.site.site_title = _("Border Blog newsroom")
+admin.site.index_title = _("Moderation and publishing")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
