@@ -236,3 +236,31 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 COMMENT_MAX_LENGTH = 5000
 COMMENT_AUTHOR_MAX_LENGTH = 60
+
+
+def env_int(name, default):
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+# Defences against floods and abuse (docs/moderation-defences.md explains each).
+# Comments one submitter may send: at most this many a minute and an hour.
+COMMENT_RATE_PER_MINUTE = env_int("COMMENT_RATE_PER_MINUTE", 5)
+COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 30)
+# Reports one submitter may send an hour.
+REPORT_RATE_PER_HOUR = env_int("REPORT_RATE_PER_HOUR", 10)
+# A comment form older than this is refused with "reload the page" (seconds).
+COMMENT_FORM_MAX_AGE = env_int("COMMENT_FORM_MAX_AGE", 24 * 60 * 60)
+# A comment sent sooner than this after the page loaded is flagged (never spammed).
+COMMENT_FORM_MIN_SECONDS = env_int("COMMENT_FORM_MIN_SECONDS", 3)
+# More links than this flag a comment for the editor.
+COMMENT_MAX_LINKS = env_int("COMMENT_MAX_LINKS", 2)
+# The same words on the same post within this many hours are refused as a duplicate.
+COMMENT_DUPLICATE_WINDOW_HOURS = env_int("COMMENT_DUPLICATE_WINDOW_HOURS", 24)
+# Close comments this many days after publication (per-post override); None keeps
+# them open, so that old posts such as the 2010 demo post stay open.
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", None)
+# Mail the Editors group when more comments than this are pending, or when the oldest
+# pending comment is older than MODERATION_ALERT_AGE_HOURS (manage.py alert_editors).
+MODERATION_ALERT_PENDING = env_int("MODERATION_ALERT_PENDING", 50)
+MODERATION_ALERT_AGE_HOURS = env_int("MODERATION_ALERT_AGE_HOURS", 6)

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
-from .sanitize import render_comment
+from .sanitize import count_links, render_comment
 
 
 class PolicyRule(models.Model):
@@ -38,6 +39,18 @@ class CommentQuerySet(models.QuerySet):
 
     def for_post(self, post):
         return self.filter(post=post)
+
+    def published_once(self):
+        """Comments that readers have seen: approved now, or taken down after approval.
+
+        A post's thread is built from these so that numbers stay stable and a removed
+        comment leaves a placeholder where it was.
+        """
+        return self.filter(first_approved_at__isnull=False)
+
+    def reported(self):
+        """Approved comments that readers reported and an editor has not decided since."""
+        return self.approved().filter(report_count__gt=0)
 
     def thread_order(self):
         """The order a post's comments are read and numbered in: oldest first."""
@@ -86,6 +99,52 @@ class Comment(models.Model):
         editable=False,
         help_text=_("Keyed hash of the submitter's address; the address itself is never stored."),
     )
+    status_reason = models.CharField(
+        _("why the site chose this status"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Set when the site itself sent the comment to spam (honeypot, ban, blocked phrase)."
+        ),
+    )
+    decided_at = models.DateTimeField(
+        _("first decided"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_("When an editor first took it out of the queue; measures review time."),
+    )
+    first_approved_at = models.DateTimeField(
+        _("first published"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Once published, a comment keeps its place in the thread: taken down later, "
+            "it leaves a placeholder so replies keep their context."
+        ),
+    )
+    cited_rule = models.ForeignKey(
+        PolicyRule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("rule of the current rejection"),
+    )
+    edited_by_moderator = models.BooleanField(
+        _("edited by a moderator"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Readers see that a moderator changed the words; the original is in the history."
+        ),
+    )
+    report_count = models.PositiveIntegerField(_("reports"), default=0, editable=False)
+    link_count = models.PositiveSmallIntegerField(_("links"), default=0, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -110,13 +169,18 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment(self.body)
+        self.link_count = count_links(self.body_html)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+            kwargs["update_fields"] = {*update_fields, "body_html", "link_count"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.post.get_absolute_url()}#c{self.pk}"
+
+    @property
+    def is_taken_down(self):
+        return self.first_approved_at is not None and self.status != self.Status.APPROVED
 
     @property
     def display_name(self):
@@ -163,3 +227,155 @@ class ModerationDecision(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class CommentFlag(models.Model):
+    """Something an editor should look at before deciding: set by the site on arrival."""
+
+    class Kind(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("Personal data")
+        THREAT = "threat", _("Threat")
+        WATCH_WORD = "watch_word", _("Watch word")
+        LINKS = "links", _("Many links")
+        FAST = "fast", _("Sent implausibly fast")
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="flags", verbose_name=_("comment")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    detail = models.CharField(
+        _("why"), max_length=200, blank=True, help_text=_("What was found, for the editor.")
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        indexes = [models.Index(fields=["kind", "comment"], name="flag_kind_idx")]
+
+    def __str__(self):
+        return (
+            f"{self.get_kind_display()}: {self.detail}" if self.detail else self.get_kind_display()
+        )
+
+
+class Report(models.Model):
+    """A reader's report that an approved comment breaks a rule; one per comment per reader."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
+    rule = models.ForeignKey(
+        PolicyRule, on_delete=models.PROTECT, related_name="reports", verbose_name=_("rule")
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    submitter_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "submitter_hash"], name="one_report_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.comment_id} under {self.rule}"
+
+
+class Redaction(models.Model):
+    """An editor's change to a comment's words; the words before it are kept here."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="redactions", verbose_name=_("comment")
+    )
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("editor"),
+    )
+    previous_body = models.TextField(_("words before the edit"))
+    note = models.TextField(_("note"), blank=True)
+    redacted_at = models.DateTimeField(_("edited"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["redacted_at", "id"]
+        verbose_name = _("redaction")
+        verbose_name_plural = _("redactions")
+
+    def __str__(self):
+        return f"Redaction of comment {self.comment_id}"
+
+
+class Phrase(models.Model):
+    """Editor-managed words and phrases the site looks for in new comments."""
+
+    class Kind(models.TextChoices):
+        BLOCKED = "blocked", _("Blocked: the comment goes to spam")
+        WATCH = "watch", _("Watch: the comment is flagged for attention")
+        THREAT = "threat", _("Threat: the comment is flagged as a threat")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.CharField(
+        _("word or phrase"),
+        max_length=200,
+        help_text=_("Matched as whole words, ignoring case and accents (amenaza = AMENAZÁ)."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "text"]
+        verbose_name = _("phrase")
+        verbose_name_plural = _("phrases")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "text"], name="phrase_unique_per_kind")
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class BanQuerySet(models.QuerySet):
+    def active(self, at=None):
+        """Bans in force now: not lifted and not yet expired."""
+        return self.filter(lifted_at__isnull=True, expires_at__gt=at or timezone.now())
+
+
+class Ban(models.Model):
+    """A submitter whose new comments go straight to spam, for a while.
+
+    Keyed by the rotating submitter hash: a ban cannot outlive the key it was made
+    under (SUBMITTER_HASH_ROTATION_DAYS), by design, since nothing can link a reader
+    across rotations.
+    """
+
+    submitter_hash = models.CharField(_("submitter"), max_length=64, db_index=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(_("banned"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("until"))
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("lifted by"),
+    )
+
+    objects = BanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ban")
+        verbose_name_plural = _("bans")
+
+    def __str__(self):
+        return f"Ban {self.submitter_hash[:8]}… until {self.expires_at:%Y-%m-%d}"

@@ -11,12 +11,14 @@ transaction; the announcement goes out after commit.
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
-from .models import Comment, ModerationDecision
+from .models import Comment, ModerationDecision, Redaction
 from .signals import comment_moderated
 
 Status = Comment.Status
@@ -68,8 +70,18 @@ def decide(comment, to_status, *, editor, rule=None, note=""):
     if to_status == Status.REJECTED and rule is None:
         raise RuleRequired(_("Rejecting a comment must cite a policy rule."))
 
+    now = timezone.now()
+    changes = {
+        "status": to_status,
+        "cited_rule": rule if to_status == Status.REJECTED else None,
+        # The first decision and the first publication are kept: review times are
+        # measured from the first, and thread numbers and placeholders from the second.
+        "decided_at": Coalesce("decided_at", Value(now)),
+    }
+    if to_status == Status.APPROVED:
+        changes["first_approved_at"] = Coalesce("first_approved_at", Value(now))
     with transaction.atomic():
-        changed = Comment.objects.filter(pk=comment.pk, status=from_status).update(status=to_status)
+        changed = Comment.objects.filter(pk=comment.pk, status=from_status).update(**changes)
         if not changed:
             raise AlreadyDecided(
                 _("Comment %(id)s was already decided by someone else; nothing was changed.")
@@ -90,11 +102,19 @@ def decide(comment, to_status, *, editor, rule=None, note=""):
             partial(comment_moderated.send, sender=Comment, comment=comment, decision=decision)
         )
     comment.status = to_status
+    comment.cited_rule = changes["cited_rule"]
+    comment.decided_at = comment.decided_at or now
+    if to_status == Status.APPROVED:
+        comment.first_approved_at = comment.first_approved_at or now
     return decision
 
 
-def approve(comment, *, editor, note=""):
-    return decide(comment, Status.APPROVED, editor=editor, note=note)
+def approve(comment, *, editor, note="", body=None):
+    """Publish ``comment``; with ``body``, redact it first, in the same transaction."""
+    with transaction.atomic():
+        if body is not None and body != comment.body:
+            redact(comment, editor=editor, body=body, note=note)
+        return decide(comment, Status.APPROVED, editor=editor, note=note)
 
 
 def reject(comment, *, editor, rule, note=""):
@@ -103,3 +123,45 @@ def reject(comment, *, editor, rule, note=""):
 
 def mark_spam(comment, *, editor, note=""):
     return decide(comment, Status.SPAM, editor=editor, note=note)
+
+
+def redact(comment, *, editor, body, note=""):
+    """Replace the words of ``comment``, keeping the old ones in a Redaction row.
+
+    Readers see that a moderator edited the comment; editors see what it said before.
+    """
+    if not body.strip():
+        raise ModerationError(_("A redacted comment cannot be empty; reject it instead."))
+    with transaction.atomic():
+        current = Comment.objects.select_for_update().get(pk=comment.pk)
+        Redaction.objects.create(
+            comment=current, editor=editor, previous_body=current.body, note=note
+        )
+        current.body = body
+        current.edited_by_moderator = True
+        current.save(update_fields=["body", "edited_by_moderator"])
+    comment.body, comment.body_html = current.body, current.body_html
+    comment.link_count, comment.edited_by_moderator = current.link_count, True
+    return comment
+
+
+def dismiss_reports(comment, *, editor, note=""):
+    """Keep a reported comment published and clear its reports, on the record."""
+    with transaction.atomic():
+        changed = Comment.objects.filter(
+            pk=comment.pk, status=Status.APPROVED, report_count__gt=0
+        ).update(report_count=0)
+        if not changed:
+            raise AlreadyDecided(
+                _("Comment %(id)s has no open reports, or was decided by someone else.")
+                % {"id": comment.pk}
+            )
+        decision = ModerationDecision.objects.create(
+            comment=comment,
+            editor=editor,
+            from_status=Status.APPROVED,
+            to_status=Status.APPROVED,
+            note=note or _("Reports dismissed; the comment stays published."),
+        )
+    comment.report_count = 0
+    return decision

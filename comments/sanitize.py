@@ -69,6 +69,11 @@ def render_comment(source: str) -> str:
     )
 
 
+def count_links(stored_html: str) -> int:
+    """How many links stored comment HTML carries (anchors are the only tag with href)."""
+    return stored_html.count("<a ")
+
+
 def plain_text(source_html: str) -> str:
     """The text of stored comment HTML, for excerpts and feeds."""
     return html.unescape(nh3.clean(source_html, tags=set())).strip()

@@ -4,7 +4,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import policy
+from . import notifications, policy
 from .models import Comment
 from .signals import comment_submitted
 
@@ -30,4 +30,6 @@ def submit_comment(*, post, body, author_name="", parent=None, submitter_hash=""
             submitter_hash=submitter_hash,
         )
         transaction.on_commit(partial(comment_submitted.send, sender=Comment, comment=comment))
+        if comment.status == Comment.Status.PENDING:
+            transaction.on_commit(notifications.alert_editors_if_needed)
     return comment

@@ -99,6 +99,14 @@ class Post(models.Model):
     comments_enabled = models.BooleanField(
         _("comments open"), default=True, help_text=_("Readers may comment on this post.")
     )
+    comments_close_automatically = models.BooleanField(
+        _("close comments automatically"),
+        default=True,
+        help_text=_(
+            "Close comments when the site's automatic closing period has passed "
+            "(COMMENTS_CLOSE_AFTER_DAYS). Untick to keep this post open."
+        ),
+    )
     comment_count = models.PositiveIntegerField(
         _("approved comments"),
         default=0,

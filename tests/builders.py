@@ -57,6 +57,10 @@ def make_post(title=None, *, author=None, labels=(), published=True, **fields):
 
 def make_comment(post, *, status=Comment.Status.PENDING, body=None, **fields):
     """A comment stored as it would be after reaching ``status``; counts kept right."""
+    if status != Comment.Status.PENDING:
+        fields.setdefault("decided_at", timezone.now())
+    if status == Comment.Status.APPROVED:
+        fields.setdefault("first_approved_at", timezone.now())
     comment = Comment.objects.create(
         post=post,
         body=body or f"Comment {next(_sequence)} on the story.",
@@ -81,6 +85,8 @@ def make_approved_comments(post, count, **fields):
             body=f"Approved comment {i}",
             body_html=f"<p>Approved comment {i}</p>",
             status=Comment.Status.APPROVED,
+            decided_at=start,
+            first_approved_at=start,
             submitter_hash=f"{i:064x}",
             **fields,
         )
