@@ -1,0 +1,63 @@
+"""What the site and readers raise about a comment: flags on arrival, reports later."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .comment import Comment, PolicyRule
+
+
+class CommentFlag(models.Model):
+    """Something an editor should look at before deciding: set by the site on arrival."""
+
+    class Kind(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("Personal data")
+        THREAT = "threat", _("Threat")
+        WATCH_WORD = "watch_word", _("Watch word")
+        LINKS = "links", _("Many links")
+        FAST = "fast", _("Sent implausibly fast")
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="flags", verbose_name=_("comment")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    detail = models.CharField(
+        _("why"), max_length=200, blank=True, help_text=_("What was found, for the editor.")
+    )
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        indexes = [models.Index(fields=["kind", "comment"], name="flag_kind_idx")]
+
+    def __str__(self):
+        return (
+            f"{self.get_kind_display()}: {self.detail}" if self.detail else self.get_kind_display()
+        )
+
+
+class Report(models.Model):
+    """A reader's report that an approved comment breaks a rule; one per comment per reader."""
+
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
+    rule = models.ForeignKey(
+        PolicyRule, on_delete=models.PROTECT, related_name="reports", verbose_name=_("rule")
+    )
+    note = models.TextField(_("note"), max_length=1000, blank=True)
+    submitter_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "submitter_hash"], name="one_report_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.comment_id} under {self.rule}"
