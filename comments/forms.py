@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Comment
+from .models import Comment, PolicyRule
 
 
 class CommentTextField(forms.CharField):
@@ -62,3 +62,21 @@ class CommentForm(forms.Form):
         if not body.strip():
             raise forms.ValidationError(self.fields["body"].error_messages["required"])
         return body
+
+
+class ReportForm(forms.Form):
+    """A reader's report: which rule a published comment breaks, and why (optional)."""
+
+    rule = forms.ModelChoiceField(
+        queryset=PolicyRule.objects.all(),
+        label=_("Which rule does it break?"),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose the rule the comment breaks.")},
+    )
+    note = forms.CharField(
+        label=_("Anything the editors should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -111,3 +111,21 @@ def make_rule(number=1, title="No threats", text="Threats of violence are remove
 def local_time(*args):
     """An aware datetime on the newsroom's clock (settings.TIME_ZONE)."""
     return timezone.make_aware(datetime(*args))
+
+
+def claim_as_own(client, *comments):
+    """Make ``client`` the browser that sent ``comments`` (their receipt cookie)."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from comments import receipts
+
+    response = HttpResponse()
+    request = RequestFactory().get("/")
+    request.COOKIES = {
+        name: morsel.value for name, morsel in client.cookies.items() if morsel.value
+    }
+    for comment in comments:
+        receipts.remember_comment(request, response, comment)
+        request.COOKIES[receipts.COOKIE_NAME] = response.cookies[receipts.COOKIE_NAME].value
+    client.cookies[receipts.COOKIE_NAME] = response.cookies[receipts.COOKIE_NAME].value

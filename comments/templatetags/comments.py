@@ -1,10 +1,13 @@
 """How posts' templates reach comments: {% comment_thread post %} and {% comment_form post %}."""
 
 from django import template
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .. import policy, receipts
 from ..forms import CommentForm
 from ..models import Comment
+from ..stats import humane_duration, public_queue_state
 from ..thread import build_thread
 
 register = template.Library()
@@ -34,6 +37,7 @@ def comment_form(context, post):
         "post": post,
         "form": form,
         "accepting": policy.accepts_comments(post),
+        "queue": queue_notice(),
         "reply_to": reply_to,
         "csrf_token": context.get("csrf_token"),
     }
@@ -44,3 +48,22 @@ def _reply_target(post, request):
     if not target.isdigit():
         return None
     return Comment.objects.approved().for_post(post).filter(pk=int(target)).first()
+
+
+def queue_notice():
+    """The queue's state in the words the form shows, e.g. "12 comments in the moderation
+    queue; most are reviewed within 2 hours". Never "awaiting moderation": those words
+    are kept for the submitter's own notice so the two never read alike.
+    """
+    state = public_queue_state()
+    waiting = ngettext(
+        "%(count)d comment in the moderation queue",
+        "%(count)d comments in the moderation queue",
+        state["pending"],
+    ) % {"count": state["pending"]}
+    if state["most_within"] is None:
+        return waiting + "."
+    return _("%(waiting)s; most are reviewed within %(duration)s.") % {
+        "waiting": waiting,
+        "duration": humane_duration(state["most_within"]),
+    }

@@ -10,6 +10,9 @@ pytestmark = pytest.mark.django_db
 
 
 def queries_to_render(client, post):
+    """Queries of one view in steady state: a first view fills the short-lived caches
+    (the queue figures on the comment form), as any reader's view does each minute."""
+    client.get(post.get_absolute_url())
     with CaptureQueriesContext(connection) as captured:
         response = client.get(post.get_absolute_url())
     assert response.status_code == 200
@@ -26,9 +29,20 @@ def test_post_page_with_10_and_500_comments_costs_the_same_queries(client):
 def test_post_page_query_budget(client, django_assert_num_queries):
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
-    # post + labels, newer/older post, approved comments, archive widget, label widget
+    client.get(post.get_absolute_url())  # fills the queue-figures cache
+    # post + labels, newer/older post, the thread, archive widget, label widget
     with django_assert_num_queries(7):
         client.get(post.get_absolute_url())
+
+
+def test_queue_figures_cost_two_queries_once_a_minute(client, post):
+    from django.core.cache import cache
+
+    warm = queries_to_render(client, post)
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(post.get_absolute_url())
+    assert len(captured) == warm + 2
 
 
 def test_post_page_shows_every_approved_comment_numbered(client):
