@@ -1,8 +1,35 @@
+"""Readers' forms: a comment on a post, a report of a published comment.
+
+The comment form is layered as django-contrib-comments layers its own: a signed
+timestamp first (is this a form we rendered, for this post, and how long ago), then the
+reader's details, then the honeypot. The form only checks what it is given; what becomes
+of the comment is decided by comments.policy.
+"""
+
+import time
+
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .models import Comment, PolicyRule
+
+TIMESTAMP_SALT = "comments.form-timestamp"
+UNREADABLE_FORM = _(
+    "We could not check this form, so your comment was not sent. "
+    "Please send it again: your text is kept below."
+)
+STALE_FORM = _(
+    "This page has been open for more than a day, so your comment was not sent. "
+    "The form is fresh again: please send your comment again; your text is kept below."
+)
+
+
+def sign_timestamp(post, at=None) -> str:
+    """The form's hidden timestamp: which post, and when (ms) the form was rendered."""
+    at = time.time() if at is None else at
+    return signing.dumps([post.pk, int(at * 1000)], salt=TIMESTAMP_SALT)
 
 
 class CommentTextField(forms.CharField):
@@ -17,8 +44,50 @@ class CommentTextField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class CommentForm(forms.Form):
-    """A reader's comment on one post. ``post`` limits what ``parent`` may be."""
+class FormTimestampField(forms.CharField):
+    """The signed time the form was rendered; a re-rendered form gets a new one.
+
+    Rendering uses the field's initial value even when the form is bound, so a page
+    shown again after an error (or after refusing an old form) starts a fresh clock
+    rather than handing back the timestamp that failed.
+    """
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        return initial
+
+
+class CommentSecurityForm(forms.Form):
+    """Is this a comment form we rendered, for this post, and how long was it open?"""
+
+    timestamp = FormTimestampField(error_messages={"required": UNREADABLE_FORM})
+
+    def __init__(self, *args, post, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.post = post
+        self.fields["timestamp"].initial = sign_timestamp(post)
+        # Seconds between rendering and sending; the policy flags implausibly fast ones.
+        self.seconds_on_page = None
+
+    def clean_timestamp(self):
+        token = self.cleaned_data["timestamp"]
+        try:
+            post_id, rendered_ms = signing.loads(token, salt=TIMESTAMP_SALT)
+            age = time.time() - rendered_ms / 1000
+        except (signing.BadSignature, ValueError, TypeError) as unreadable:
+            raise forms.ValidationError(UNREADABLE_FORM, code="unreadable") from unreadable
+        if post_id != self.post.pk:
+            raise forms.ValidationError(UNREADABLE_FORM, code="other_post")
+        if age > settings.COMMENT_FORM_MAX_AGE:
+            raise forms.ValidationError(STALE_FORM, code="stale")
+        # Servers' clocks can disagree by a little; a form is never sent before it exists.
+        self.seconds_on_page = max(0.0, age)
+        return token
+
+
+class CommentDetailsForm(CommentSecurityForm):
+    """What the reader writes. ``post`` limits what ``parent`` may be."""
 
     author_name = forms.CharField(
         label=_("Name (optional)"),
@@ -53,8 +122,7 @@ class CommentForm(forms.Form):
     )
 
     def __init__(self, *args, post, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.post = post
+        super().__init__(*args, post=post, **kwargs)
         self.fields["parent"].queryset = Comment.objects.approved().for_post(post)
 
     def clean_body(self):
@@ -62,6 +130,22 @@ class CommentForm(forms.Form):
         if not body.strip():
             raise forms.ValidationError(self.fields["body"].error_messages["required"])
         return body
+
+
+class CommentForm(CommentDetailsForm):
+    """The whole comment form, with a field people never see and programs fill in.
+
+    A filled honeypot is not a form error: the comment is stored as spam (policy), and
+    the sender is thanked like anyone else, so a program learns nothing from the answer.
+    It has no length limit for the same reason: nothing about it may refuse the form.
+    """
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
 
 class ReportForm(forms.Form):

@@ -1,22 +1,203 @@
-"""What status a newly submitted comment starts in.
+"""What becomes of a newly submitted comment: refused, or stored with which status and flags.
 
-Every comment waits for an editor; refusals (closed posts) happen before anything is
-stored. Later defences (honeypot, bans, blocked words) add their verdicts here, so that
-the rules deciding a comment's first status stay in one place.
+The one place those rules live. ``check_can_submit`` refuses what must not be stored at
+all (closed post, a flood from one submitter, the same words twice) by raising
+``Refused`` before anything is written. ``assess`` decides everything else: a comment
+goes to spam only on evidence that a person did not write it for this page (honeypot,
+ban, an editor's blocked phrase), and is otherwise pending, carrying flags that tell
+the editor what to look at (threats, personal data, watch words, links, speed). Flags
+never change the status: an editor decides.
+
+Knobs are settings with documented defaults (docs/moderation-defences.md).
 """
 
-from django.utils.translation import gettext_lazy as _
+import math
+from dataclasses import dataclass, field
+from datetime import timedelta
 
-from .models import Comment
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import bans, detectors, ratelimit
+from .models import Comment, CommentFlag, Phrase
+from .sanitize import count_links, render_comment
+
+Status = Comment.Status
+Flag = CommentFlag.Kind
 
 COMMENTS_CLOSED = _("Comments are closed on this post.")
+# At most this many flags of one kind: a comment pasting a phone book needs one look,
+# not a thousand rows.
+MAX_FLAGS_PER_KIND = 5
+DETAIL_MAX = 200
 
 
-def accepts_comments(post) -> bool:
+class Refused(Exception):
+    """A submission the site will not store; the message is for the reader."""
+
+    status_code = 400
+
+
+class CommentsClosed(Refused):
+    pass
+
+
+class DuplicateComment(Refused):
+    pass
+
+
+class TooManyComments(Refused):
+    status_code = 429
+
+    def __init__(self, message, retry_after):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The first status of a new comment, why the site chose it, and flags for editors."""
+
+    status: str
+    reason: str = ""
+    flags: list[tuple[str, str]] = field(default_factory=list)
+
+
+# Open or closed ----------------------------------------------------------------------
+
+
+def closes_automatically_at(post):
+    """When comments on ``post`` close by themselves, or None if they never do."""
+    days = settings.COMMENTS_CLOSE_AFTER_DAYS
+    if days is None or not post.comments_close_automatically:
+        return None
+    return post.publish_at + timedelta(days=days)
+
+
+def accepts_comments(post, at=None) -> bool:
     """Whether readers may comment on this post now."""
-    return post.is_published and post.comments_enabled
+    closes_at = closes_automatically_at(post)
+    return (
+        post.is_published
+        and post.comments_enabled
+        and (closes_at is None or (at or timezone.now()) < closes_at)
+    )
 
 
-def initial_status(post) -> str:
-    """The status a new comment on ``post`` is stored with."""
-    return Comment.Status.PENDING
+def closed_reason(post, at=None) -> str:
+    """The sentence readers see where the form would be; empty while comments are open."""
+    if accepts_comments(post, at):
+        return ""
+    if post.is_published and post.comments_enabled:
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return ngettext(
+            "Comments closed automatically %(days)d day after publication.",
+            "Comments closed automatically %(days)d days after publication.",
+            days,
+        ) % {"days": days}
+    return str(COMMENTS_CLOSED)
+
+
+# Refusals ----------------------------------------------------------------------------
+
+
+def comment_limits():
+    return [
+        ratelimit.Limit(settings.COMMENT_RATE_PER_MINUTE, 60),
+        ratelimit.Limit(settings.COMMENT_RATE_PER_HOUR, 3600),
+    ]
+
+
+def check_can_submit(post, *, body, submitter_hash):
+    """Raise ``Refused`` (with a message for the reader) if this comment must not be stored.
+
+    The rate limit counts before the duplicate check, so that repeating the same words
+    cannot be used to hammer the database; a double-click costs one of the allowance.
+    """
+    if not accepts_comments(post):
+        raise CommentsClosed(closed_reason(post))
+    verdict = ratelimit.hit("comment", submitter_hash, comment_limits())
+    if not verdict.allowed:
+        raise TooManyComments(
+            _(
+                "You have sent several comments in a short time, so this one was not sent. "
+                "You can send it again in %(wait)s; your text is kept below."
+            )
+            % {"wait": wait_in_words(verdict.retry_after)},
+            retry_after=verdict.retry_after,
+        )
+    if is_duplicate(post, body):
+        raise DuplicateComment(_("You already sent this comment; it is waiting for an editor."))
+
+
+def is_duplicate(post, body) -> bool:
+    """The same words on the same post recently, whatever became of them."""
+    since = timezone.now() - timedelta(hours=settings.COMMENT_DUPLICATE_WINDOW_HOURS)
+    return Comment.objects.filter(post=post, body=body.strip(), created_at__gte=since).exists()
+
+
+def wait_in_words(seconds) -> str:
+    if seconds < 60:
+        return ngettext("%(n)d second", "%(n)d seconds", seconds) % {"n": seconds}
+    minutes = math.ceil(seconds / 60)
+    return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+
+
+# Status and flags --------------------------------------------------------------------
+
+
+def assess(
+    post, *, body, author_name="", submitter_hash="", honeypot="", seconds_on_page=None
+) -> Assessment:
+    """The status a new comment on ``post`` is stored with, and what to flag for editors.
+
+    At most two queries whatever the size of the lists: every listed phrase, and the
+    ban. Flags are worked out for spam too, so that an editor who rescues a comment from
+    spam still sees what it carries.
+    """
+    phrases = {kind: [] for kind in Phrase.Kind.values}
+    for kind, text in Phrase.objects.values_list("kind", "text"):
+        phrases[kind].append(text)
+    texts = [author_name, body]
+
+    def listed(kind):
+        found = (p for text in texts for p in detectors.find_phrases(text, phrases[kind]))
+        return list(dict.fromkeys(found))
+
+    flags = [(Flag.THREAT, phrase) for phrase in listed(Phrase.Kind.THREAT)]
+    flags += [
+        (Flag.PERSONAL_DATA, str(finding))
+        for text in texts
+        for finding in detectors.find_personal_data(text)
+    ]
+    flags += [(Flag.WATCH_WORD, phrase) for phrase in listed(Phrase.Kind.WATCH)]
+    # Counted on the HTML that will be stored, so that bare URLs the linker turns into
+    # links count as they will on the page.
+    links = count_links(render_comment(body))
+    if links > settings.COMMENT_MAX_LINKS:
+        flags.append((Flag.LINKS, f"{links} links (more than {settings.COMMENT_MAX_LINKS})"))
+    if seconds_on_page is not None and seconds_on_page < settings.COMMENT_FORM_MIN_SECONDS:
+        flags.append((Flag.FAST, f"sent {seconds_on_page:.1f} s after the page was loaded"))
+
+    blocked = listed(Phrase.Kind.BLOCKED)
+    if honeypot.strip():
+        status, reason = Status.SPAM, "honeypot"
+    elif bans.is_banned(submitter_hash):
+        status, reason = Status.SPAM, "banned submitter"
+    elif blocked:
+        status, reason = Status.SPAM, f'blocked phrase "{blocked[0]}"'
+    else:
+        status, reason = Status.PENDING, ""
+    return Assessment(status, reason[:DETAIL_MAX], _capped(flags))
+
+
+def _capped(flags):
+    per_kind = {}
+    kept = []
+    for kind, detail in flags:
+        per_kind[kind] = per_kind.get(kind, 0) + 1
+        if per_kind[kind] <= MAX_FLAGS_PER_KIND:
+            kept.append((kind, detail[:DETAIL_MAX]))
+    return kept

@@ -5,30 +5,60 @@ from functools import partial
 from django.db import transaction
 
 from . import notifications, policy
-from .models import Comment
+from .models import Comment, CommentFlag
+from .policy import CommentsClosed, DuplicateComment, Refused, TooManyComments
 from .signals import comment_submitted
 
+__all__ = [
+    "CommentsClosed",
+    "DuplicateComment",
+    "Refused",
+    "TooManyComments",
+    "submit_comment",
+]
 
-class CommentsClosed(Exception):
-    pass
 
+def submit_comment(
+    *,
+    post,
+    body,
+    author_name="",
+    parent=None,
+    submitter_hash="",
+    honeypot="",
+    seconds_on_page=None,
+):
+    """Store a reader's comment, and its flags, with the status the policy gives it.
 
-def submit_comment(*, post, body, author_name="", parent=None, submitter_hash=""):
-    """Store a reader's comment with the status the policy gives it.
-
-    Raises CommentsClosed when the post does not take comments; nothing is stored then.
+    Raises ``policy.Refused`` (closed post, too many comments, a duplicate) before
+    anything is stored. Whatever passes is stored, spam included, so nothing a reader
+    sends is lost; the comment and its flags are written together or not at all.
     """
-    if not policy.accepts_comments(post):
-        raise CommentsClosed(policy.COMMENTS_CLOSED)
+    body, author_name = body.strip(), author_name.strip()
+    policy.check_can_submit(post, body=body, submitter_hash=submitter_hash)
+    verdict = policy.assess(
+        post,
+        body=body,
+        author_name=author_name,
+        submitter_hash=submitter_hash,
+        honeypot=honeypot,
+        seconds_on_page=seconds_on_page,
+    )
     with transaction.atomic():
         comment = Comment.objects.create(
             post=post,
             parent=parent,
-            author_name=author_name.strip(),
+            author_name=author_name,
             body=body,
-            status=policy.initial_status(post),
+            status=verdict.status,
+            status_reason=verdict.reason,
             submitter_hash=submitter_hash,
         )
+        if verdict.flags:
+            CommentFlag.objects.bulk_create(
+                CommentFlag(comment=comment, kind=kind, detail=detail)
+                for kind, detail in verdict.flags
+            )
         transaction.on_commit(partial(comment_submitted.send, sender=Comment, comment=comment))
         if comment.status == Comment.Status.PENDING:
             transaction.on_commit(notifications.alert_editors_if_needed)

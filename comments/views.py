@@ -11,20 +11,25 @@ from .forms import CommentForm, ReportForm
 from .identity import submitter_hash
 from .models import Comment, PolicyRule
 from .reports import AlreadyReported, TooManyReports, report_comment
-from .services import CommentsClosed, submit_comment
+from .services import Refused, submit_comment
 
 
 class PostPageView(PostDetailView):
     """The post page: the posts app's reading view, plus the comment form posting to it.
 
     A valid comment is stored and the reader is sent back to the page, where their own
-    comment shows as awaiting moderation. An invalid one re-renders the page with the
-    errors and everything the reader typed, so nothing is lost.
+    comment shows as awaiting moderation. An invalid or refused one re-renders the page
+    with the reason and everything the reader typed, so nothing is lost.
+
+    A comment the site sent to spam gets the same thanks and redirect, but no receipt:
+    the sender's browser would otherwise show "not published" and teach a program
+    which of its tricks was caught.
     """
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()
         form = CommentForm(request.POST, post=post)
+        status, retry_after = 400, None
         if form.is_valid():
             try:
                 comment = submit_comment(
@@ -33,9 +38,12 @@ class PostPageView(PostDetailView):
                     author_name=form.cleaned_data["author_name"],
                     parent=form.cleaned_data["parent"],
                     submitter_hash=submitter_hash(request),
+                    honeypot=form.cleaned_data["website"],
+                    seconds_on_page=form.seconds_on_page,
                 )
-            except CommentsClosed as closed:
-                form.add_error(None, str(closed))
+            except Refused as refused:
+                form.add_error(None, str(refused))
+                status, retry_after = refused.status_code, getattr(refused, "retry_after", None)
             else:
                 messages.success(
                     request,
@@ -45,10 +53,14 @@ class PostPageView(PostDetailView):
                     ),
                 )
                 response = redirect(comment.get_absolute_url())
-                receipts.remember_comment(request, response, comment)
+                if comment.status == Comment.Status.PENDING:
+                    receipts.remember_comment(request, response, comment)
                 return response
         context = self.get_context_data(object=post, comment_form=form)
-        return self.render_to_response(context, status=400)
+        response = self.render_to_response(context, status=status)
+        if retry_after:
+            response["Retry-After"] = str(retry_after)
+        return response
 
 
 class PolicyView(ListView):

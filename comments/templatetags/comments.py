@@ -16,7 +16,11 @@ register = template.Library()
 @register.inclusion_tag("comments/_thread.html", takes_context=True)
 def comment_thread(context, post):
     request = context["request"]
-    return {"post": post, "thread": build_thread(post, receipts.own_comment_ids(request))}
+    return {
+        "post": post,
+        "thread": build_thread(post, receipts.own_comment_ids(request)),
+        "accepting": policy.accepts_comments(post),
+    }
 
 
 @register.inclusion_tag("comments/_form.html", takes_context=True)
@@ -37,6 +41,7 @@ def comment_form(context, post):
         "post": post,
         "form": form,
         "accepting": policy.accepts_comments(post),
+        "closed_reason": policy.closed_reason(post),
         "queue": queue_notice(),
         "reply_to": reply_to,
         "csrf_token": context.get("csrf_token"),

@@ -5,13 +5,13 @@ from django.test import Client
 
 from comments import receipts
 from comments.models import Comment
+from posts.models import Post
 from tests.builders import make_comment, make_post
+from tests.comments.forms_helper import comment_form_data, send_comment
 
 pytestmark = pytest.mark.django_db
 
-
-def send(client, post, **data):
-    return client.post(post.get_absolute_url(), {"author_name": "", "body": "", **data})
+send = send_comment
 
 
 def test_a_valid_comment_is_stored_pending_and_the_reader_is_sent_back_to_it(client, post):
@@ -51,7 +51,7 @@ def test_a_forged_receipt_cookie_reveals_nothing(client, post):
 
 
 def test_the_stored_submitter_is_a_keyed_hash_not_the_address(client, post):
-    client.post(post.get_absolute_url(), {"body": "hi"}, REMOTE_ADDR="203.0.113.9")
+    send(client, post, headers={"REMOTE_ADDR": "203.0.113.9"}, body="hi")
     stored = Comment.objects.get().submitter_hash
     assert len(stored) == 64
     assert "203.0.113.9" not in stored
@@ -115,8 +115,11 @@ def test_garbage_in_parent_is_a_form_error_not_a_crash(client, post):
 
 
 def test_comments_on_a_closed_post_are_refused_with_the_text_handed_back(client):
-    closed = make_post(comments_enabled=False)
-    response = send(client, closed, body="Still want to say this.")
+    closed = make_post()
+    # The reader opened the page before an author closed comments.
+    form = comment_form_data(client, closed, body="Still want to say this.")
+    Post.objects.filter(pk=closed.pk).update(comments_enabled=False)
+    response = client.post(closed.get_absolute_url(), form)
     page = response.content.decode()
     assert response.status_code == 400
     assert "Comments are closed on this post." in page
@@ -141,7 +144,7 @@ def test_a_post_without_csrf_token_is_refused_with_the_text_handed_back(post):
 
 def test_a_comment_on_a_draft_is_not_possible(client):
     draft = make_post(published=False)
-    assert send(client, draft, body="hello").status_code == 404
+    assert client.post(draft.get_absolute_url(), {"body": "hello"}).status_code == 404
     assert not Comment.objects.exists()
 
 
