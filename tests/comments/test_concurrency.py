@@ -5,36 +5,20 @@ with its own connection, so SQLite's locking and PostgreSQL's row locks are exer
 as in production.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection
 from django.test import Client
 
 from comments import moderation
 from comments.models import Comment, ModerationDecision
 from tests.builders import make_comment, make_editor, make_post
 from tests.comments.forms_helper import send_comment
+from tests.concurrency import run_together
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real commits, so each thread sees the others; the rows migrations made (the Editors
+# group and its permissions) are reloaded first, since a flush empties every table.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 POSTERS = 50
-
-
-def run_together(count, work):
-    """Start ``count`` calls of work(i) at the same instant; return their results."""
-    barrier = threading.Barrier(count)
-
-    def one(i):
-        try:
-            barrier.wait(timeout=30)
-            return work(i)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(one, range(count)))
 
 
 def test_fifty_concurrent_posters_all_get_their_comment_stored():

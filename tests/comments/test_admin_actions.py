@@ -1,0 +1,190 @@
+"""Bulk actions of the queue: each comment decided through comments.moderation."""
+
+import pytest
+
+from comments import moderation
+from comments.models import Comment, ModerationDecision
+from tests.builders import make_comment, make_editor
+
+from .admin_helpers import QUEUE, messages_of, report, run_action, status_of
+
+pytestmark = pytest.mark.django_db
+
+Status = Comment.Status
+
+
+def test_approve_action_approves_records_the_decision_and_counts_the_comment(
+    editor_client, editor, post
+):
+    comment = make_comment(post)
+
+    response = run_action(editor_client, "approve_comments", comment)
+
+    assert status_of(comment) == Status.APPROVED
+    decision = ModerationDecision.objects.get(comment=comment)
+    assert (decision.editor, decision.from_status, decision.to_status) == (
+        editor,
+        Status.PENDING,
+        Status.APPROVED,
+    )
+    post.refresh_from_db()
+    assert post.comment_count == 1
+    assert "1 comment was approved." in messages_of(response)
+
+
+def test_reject_action_first_asks_which_rule_to_cite(editor_client, post, rule):
+    comment = make_comment(post)
+
+    response = run_action(editor_client, "reject_comments", comment)
+
+    assert response.templates[0].name == "admin/comments/comment/reject_confirmation.html"
+    content = response.content.decode()
+    assert 'name="confirm"' in content
+    assert f'name="_selected_action" value="{comment.pk}"' in content
+    assert f'name="seen_{comment.pk}" value="pending"' in content
+    assert str(rule) in content
+    assert status_of(comment) == Status.PENDING
+    assert not ModerationDecision.objects.exists()
+
+
+def test_reject_action_with_a_rule_rejects_and_records_the_rule(editor_client, post, rule):
+    comment = make_comment(post)
+
+    response = run_action(
+        editor_client, "reject_comments", comment, confirm="yes", rule=rule.pk, note="threat"
+    )
+
+    assert status_of(comment) == Status.REJECTED
+    decision = ModerationDecision.objects.get(comment=comment)
+    assert (decision.rule, decision.note) == (rule, "threat")
+    assert "1 comment was rejected." in messages_of(response)
+
+
+def test_reject_action_without_a_rule_shows_the_form_again_and_changes_nothing(
+    editor_client, post, rule
+):
+    comment = make_comment(post)
+
+    response = run_action(editor_client, "reject_comments", comment, confirm="yes")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["rule"]
+    assert status_of(comment) == Status.PENDING
+    assert not ModerationDecision.objects.exists()
+
+
+def test_spam_action_marks_spam_and_records_the_decision(editor_client, post):
+    comment = make_comment(post)
+
+    response = run_action(editor_client, "mark_comments_as_spam", comment)
+
+    assert status_of(comment) == Status.SPAM
+    assert ModerationDecision.objects.get(comment=comment).to_status == Status.SPAM
+    assert "1 comment was marked as spam." in messages_of(response)
+
+
+def test_action_over_a_comment_someone_else_decided_reports_it_and_records_nothing(
+    editor_client, post, rule
+):
+    taken = make_comment(post)
+    still_pending = make_comment(post)
+    moderation.reject(taken, editor=make_editor(), rule=rule)
+
+    response = run_action(editor_client, "approve_comments", taken, still_pending)
+
+    assert status_of(taken) == Status.REJECTED
+    assert ModerationDecision.objects.filter(comment=taken).count() == 1
+    assert status_of(still_pending) == Status.APPROVED
+    assert messages_of(response) == [
+        f"Comment {taken.pk} was already decided by someone else; nothing was changed.",
+        "1 comment was approved.",
+    ]
+
+
+def test_action_in_the_all_view_leaves_alone_a_comment_decided_since_the_page_was_drawn(
+    editor_client, post, rule
+):
+    # The editor saw both comments pending in the "All" view; another editor then
+    # rejected one. Approving both must not overturn that rejection.
+    taken = make_comment(post)
+    still_pending = make_comment(post)
+    moderation.reject(taken, editor=make_editor(), rule=rule)
+
+    response = run_action(
+        editor_client,
+        "approve_comments",
+        taken,
+        still_pending,
+        url=f"{QUEUE}?status=all",
+        **{f"seen_{taken.pk}": "pending", f"seen_{still_pending.pk}": "pending"},
+    )
+
+    assert status_of(taken) == Status.REJECTED
+    assert status_of(still_pending) == Status.APPROVED
+    assert messages_of(response)[0] == (
+        f"Comment {taken.pk} was already decided by someone else; nothing was changed."
+    )
+
+
+def test_action_in_the_all_view_without_the_status_seen_changes_nothing(editor_client, post):
+    comment = make_comment(post, status=Status.REJECTED)
+
+    run_action(editor_client, "approve_comments", comment, url=f"{QUEUE}?status=all")
+
+    assert status_of(comment) == Status.REJECTED
+    assert not ModerationDecision.objects.exists()
+
+
+def test_select_all_in_the_all_view_is_refused(editor_client, post):
+    comment = make_comment(post, status=Status.REJECTED)
+
+    response = run_action(
+        editor_client, "mark_comments_as_spam", comment, url=f"{QUEUE}?status=all", select_across=1
+    )
+
+    assert status_of(comment) == Status.REJECTED
+    assert messages_of(response) == [
+        "Choose a status to act on every comment of the list; nothing was changed."
+    ]
+
+
+def test_action_refused_by_the_state_machine_is_reported_per_comment(editor_client, post):
+    comment = make_comment(post, status=Status.APPROVED)
+
+    response = run_action(
+        editor_client, "approve_comments", comment, url=f"{QUEUE}?status=approved"
+    )
+
+    assert ModerationDecision.objects.count() == 0
+    [message] = messages_of(response)
+    assert message.startswith(f"Comment {comment.pk} was not changed:")
+
+
+def test_dismiss_reports_action_keeps_the_comments_published_and_clears_their_reports(
+    editor_client, post, rule
+):
+    comment = make_comment(post, status=Status.APPROVED)
+    report(comment, rule)
+
+    response = run_action(editor_client, "dismiss_reports", comment, url=f"{QUEUE}?reported=yes")
+
+    comment.refresh_from_db()
+    assert (comment.status, comment.report_count) == (Status.APPROVED, 0)
+    decision = ModerationDecision.objects.get(comment=comment)
+    assert (decision.from_status, decision.to_status) == (Status.APPROVED, Status.APPROVED)
+    assert "Reports on 1 comment were dismissed; it stays published." in messages_of(response)
+
+
+def test_queue_offers_no_bulk_delete(editor_client, post):
+    make_comment(post)
+
+    response = editor_client.get(QUEUE)
+
+    choices = dict(response.context["action_form"].fields["action"].choices)
+    assert set(choices) == {
+        "",
+        "approve_comments",
+        "reject_comments",
+        "mark_comments_as_spam",
+        "dismiss_reports",
+    }
