@@ -1,0 +1,71 @@
+"""The sidebar's archive and labels: cached, and refreshed the moment posts change."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from posts import sidebar
+from posts.models import Post
+from tests.builders import local_time, make_label, make_post
+
+pytestmark = pytest.mark.django_db
+
+
+def months(year_rows):
+    return {(m.year, m.month): n for _, _, rows in year_rows for m, n in rows}
+
+
+def test_archive_is_computed_once_then_served_from_the_cache():
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+    sidebar.archive_months()
+    with CaptureQueriesContext(connection) as captured:
+        sidebar.archive_months()
+    assert len(captured) == 0
+
+
+def test_publishing_a_post_refreshes_the_archive_at_once():
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+    assert months(sidebar.archive_months()) == {(2010, 12): 1}
+    make_post(publish_at=local_time(2011, 1, 5, 9))
+    assert months(sidebar.archive_months()) == {(2010, 12): 1, (2011, 1): 1}
+
+
+def test_unpublishing_a_post_refreshes_the_archive():
+    post = make_post(publish_at=local_time(2010, 12, 3, 9))
+    sidebar.archive_months()
+    post.status = Post.Status.DRAFT
+    post.save()
+    assert sidebar.archive_months() == []
+
+
+def test_a_scheduled_post_appears_when_its_time_comes_without_any_save():
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+    soon = make_post(publish_at=timezone.now() + timedelta(seconds=2))
+    sidebar.archive_months()
+    assert sidebar._seconds_until_next_change() <= 2
+    Post.objects.filter(pk=soon.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
+    from django.core.cache import cache
+
+    cache.delete(f"posts:sidebar:archive:{cache.get(sidebar.VERSION_KEY)}")  # the TTL ran out
+    assert sum(n for _, n, _ in sidebar.archive_months()) == 2
+
+
+def test_labelling_a_post_refreshes_the_label_counts():
+    post = make_post()
+    assert sidebar.labels_with_counts() == []
+    post.labels.add(make_label("Calderon"))
+    assert [(label.name, label.post_count) for label in sidebar.labels_with_counts()] == [
+        ("Calderon", 1)
+    ]
+
+
+def test_renaming_a_label_refreshes_the_list():
+    label = make_label("Calderon")
+    make_post().labels.add(label)
+    sidebar.labels_with_counts()
+    label.name = "Calderón"
+    label.save()
+    assert sidebar.labels_with_counts()[0].name == "Calderón"
