@@ -3,10 +3,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from comments.views import PostPageView
+from posts.sitemaps import LabelSitemap, PagesSitemap, PostSitemap
 
 from . import views
 
@@ -17,6 +19,14 @@ admin.site.index_title = _("Moderation and publishing")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"posts": PostSitemap, "labels": LabelSitemap, "pages": PagesSitemap}},
+        name="sitemap",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
     # The post page is posts' reading view plus comments' form handling. It is declared
     # here, ahead of posts' own route for the same address, because posts never imports
     # comments; reverse("posts:detail") builds the same URL.

@@ -1,6 +1,7 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -30,3 +31,19 @@ def csrf_failure(request, reason=""):
         {"submitted_text": request.POST.get("body", "") or request.POST.get("message", "")},
         status=403,
     )
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read the site, not its forms, searches or the newsroom's admin."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /comments/",
+        "Disallow: /tips/status/",
+        "Disallow: /*?replyto=",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "posts"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("<yyyy:year>/<mm:month>/", views.PostMonthArchiveView.as_view(), name="month"),
     path("<yyyy:year>/<mm:month>/<slug:slug>/", views.PostDetailView.as_view(), name="detail"),
     path("label/<slug:slug>/", views.LabelView.as_view(), name="label"),
+    path("feeds/posts/", feeds.LatestPostsFeed(), name="feed"),
+    path("feeds/label/<slug:slug>/", feeds.LabelFeed(), name="label-feed"),
 ]

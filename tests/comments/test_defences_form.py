@@ -28,7 +28,8 @@ def post_form(client, post, **data):
 
 def form_html(client, post):
     page = client.get(post.get_absolute_url()).content.decode()
-    return page[page.index('id="comment-form"') : page.index("</form>")]
+    start = page.index('id="comment-form"')
+    return page[start : page.index("</form>", start)]
 
 
 # The honeypot

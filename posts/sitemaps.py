@@ -1,0 +1,35 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Label, Post
+
+
+class PostSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.8
+
+    def items(self):
+        return Post.objects.published().order_by("-publish_at")
+
+    def lastmod(self, post):
+        return max(post.publish_at, post.updated_at)
+
+
+class LabelSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Label.objects.filter(posts__in=Post.objects.published()).distinct()
+
+
+class PagesSitemap(Sitemap):
+    """The pages that are not posts: the front page and the comment policy."""
+
+    priority = 0.5
+
+    def items(self):
+        return ["posts:index", "comments:policy"]
+
+    def location(self, name):
+        return reverse(name)
