@@ -7,7 +7,7 @@ PORT ?= 8000
 # The demo runs with DEBUG on, so no SECRET_KEY is needed and media is served locally.
 DEMO_ENV := DEBUG=1
 
-.PHONY: run test lint format install demo-data clean
+.PHONY: run test lint format install translations messages demo-data clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,15 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-demo-data: $(INSTALLED)
+# Spanish UI: the .po catalogues are kept in the repo; the .mo files are built here.
+translations: $(INSTALLED)
+	$(BIN)/python -m borderblog.translations
+
+# After changing UI text: collect new strings into the catalogues (needs GNU gettext).
+messages: $(INSTALLED)
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'node_modules/*'
+
+demo-data: translations
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/python manage.py load_demo
 	$(DEMO_ENV) $(BIN)/python manage.py demo_logins
@@ -26,7 +34,7 @@ run: demo-data
 	@echo "Serving Border Blog on http://127.0.0.1:$(PORT)/"
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(INSTALLED)
+test: translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
