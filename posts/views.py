@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
+from . import search
 from .models import Label, Post
 
 
@@ -47,6 +48,32 @@ class LabelView(PublishedPostsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(label=self.label, **kwargs)
+
+
+class SearchView(PublishedPostsMixin, ListView):
+    """/search/?q=: the published posts that match the reader's words, best first."""
+
+    template_name = "posts/search.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.query, self.query_shortened = search.clean_query(request.GET.get("q", ""))
+
+    def get_queryset(self):
+        return search.search(super().get_queryset(), self.query)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, posts, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = search.highlight(posts, self.query)
+        return paginator, page, page.object_list, is_paginated
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            search_query=self.query,
+            query_shortened=self.query_shortened,
+            max_query_length=search.MAX_QUERY_LENGTH,
+            **kwargs,
+        )
 
 
 class PostDetailView(DetailView):
