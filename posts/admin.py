@@ -37,6 +37,7 @@ class PostAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "publish_at"
     filter_horizontal = ("labels",)
+    autocomplete_fields = ("translation_of",)
     readonly_fields = ("preview_link",)
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "body")}),
@@ -48,6 +49,7 @@ class PostAdmin(admin.ModelAdmin):
                     "status",
                     "publish_at",
                     "language",
+                    "translation_of",
                     "labels",
                     "comments_enabled",
                     "byline",

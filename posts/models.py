@@ -87,6 +87,15 @@ class Post(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_("The same story in the other language; each page links to the other."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
@@ -148,6 +157,14 @@ class Post(models.Model):
             "posts:detail",
             kwargs={"year": local.year, "month": local.month, "slug": self.slug},
         )
+
+    def published_translations(self):
+        """The same story in other languages, published: from either side of the link.
+
+        Uses what the view prefetched (translation_of, translations) without new queries.
+        """
+        others = [*self.translations.all(), self.translation_of]
+        return [other for other in others if other is not None and other.is_published]
 
     @property
     def is_published(self):

@@ -82,7 +82,12 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        return (
+            Post.objects.published()
+            .for_listing()
+            .select_related("translation_of")
+            .prefetch_related("translations")
+        )
 
     def get_object(self, queryset=None):
         post = super().get_object(queryset)

@@ -31,8 +31,8 @@ def test_post_page_query_budget(client, django_assert_num_queries):
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
     client.get(post.get_absolute_url())  # fills the queue-figures cache
-    # post + labels, newer/older post, the thread; the sidebar is cached
-    with django_assert_num_queries(5):
+    # post + labels + translations, newer/older post, the thread; the sidebar is cached
+    with django_assert_num_queries(6):
         client.get(post.get_absolute_url())
 
 

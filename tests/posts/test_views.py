@@ -115,3 +115,22 @@ def test_pages_load_nothing_from_third_parties(client):
         assert 'src="http' not in page
         assert '<link rel="stylesheet" href="http' not in page
         assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_a_translated_post_links_its_other_language_both_ways(client):
+    english = make_post("Cables on the army", language="en")
+    spanish = make_post("Los cables sobre el ejército", language="es", translation_of=english)
+    english_page = client.get(english.get_absolute_url()).content.decode()
+    spanish_page = client.get(spanish.get_absolute_url()).content.decode()
+    assert f'hreflang="es" href="http://testserver{spanish.get_absolute_url()}"' in english_page
+    assert "Leer en español" in english_page
+    assert f'hreflang="en" href="http://testserver{english.get_absolute_url()}"' in spanish_page
+    assert "Read in English" in spanish_page
+
+
+def test_an_unpublished_translation_is_not_linked(client):
+    english = make_post("Cables on the army", language="en")
+    make_post("Borrador", language="es", translation_of=english, published=False)
+    page = client.get(english.get_absolute_url()).content.decode()
+    assert "hreflang=" not in page.split("<body")[1]
+    assert 'hreflang="es"' not in page
