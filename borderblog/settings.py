@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "csp",
     "posts",
     "comments",
+    "tips",
     "demo",
 ]
 
@@ -267,3 +268,41 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", None)
 # pending comment is older than MODERATION_ALERT_AGE_HOURS (manage.py alert_editors).
 MODERATION_ALERT_PENDING = env_int("MODERATION_ALERT_PENDING", 50)
 MODERATION_ALERT_AGE_HOURS = env_int("MODERATION_ALERT_AGE_HOURS", 6)
+
+# --- The tip line (docs/tips.md) -------------------------------------------------------
+
+# Tip attachments live in a storage of their own that nothing serves: never under
+# MEDIA_ROOT (a system check refuses that). In production, point STORAGES["tips"] at a
+# private bucket instead, or keep TIPS_ROOT on an encrypted disk that is backed up.
+TIPS_ROOT = Path(os.environ.get("TIPS_ROOT", BASE_DIR / "private" / "tips"))
+STORAGES["tips"] = {
+    "BACKEND": "tips.storage.PrivateFileSystemStorage",
+    "OPTIONS": {
+        "location": TIPS_ROOT,
+        "base_url": None,
+        "file_permissions_mode": 0o600,
+        "directory_permissions_mode": 0o700,
+    },
+}
+TIPS_MAX_FILES = env_int("TIPS_MAX_FILES", 10)
+TIPS_MAX_FILE_SIZE = env_int("TIPS_MAX_FILE_MB", 25) * 2**20
+TIPS_MAX_TIP_SIZE = env_int("TIPS_MAX_TIP_MB", 100) * 2**20
+TIPS_MESSAGE_MAX_LENGTH = env_int("TIPS_MESSAGE_MAX_LENGTH", 20_000)
+# Larger images are refused as possible decompression bombs; 64 megapixels still takes
+# the 48 and 50 megapixel photos of current phones.
+TIPS_MAX_IMAGE_PIXELS = env_int("TIPS_MAX_IMAGE_PIXELS", 64_000_000)
+# e.g. "http://<56 characters>.onion": sent as Onion-Location and shown on the tip page.
+TIPS_ONION_ADDRESS = os.environ.get("TIPS_ONION_ADDRESS", "")
+# Keys the receipt-code lookup digest. Changing it makes every existing code useless.
+TIPS_RECEIPT_SECRET = os.environ.get("TIPS_RECEIPT_SECRET", SECRET_KEY)
+# Each receipt-code check costs a slow hash: limited per address (Tor users share exit
+# addresses, hence generous) and for everybody together.
+TIPS_RECEIPT_CHECKS_PER_HOUR = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR", 30)
+TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL", 2000)
+TIPS_SUBMISSIONS_PER_HOUR = env_int("TIPS_SUBMISSIONS_PER_HOUR", 20)
+# Uploads over this size stream to temporary files instead of memory (Django's default,
+# stated because tips carry up to TIPS_MAX_TIP_SIZE): a 100 MB tip never sits in memory.
+# Put FILE_UPLOAD_TEMP_DIR on a memory-backed or encrypted disk; files there are
+# deleted at the end of each request.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR") or None

@@ -37,6 +37,7 @@ urlpatterns = [
     ),
     path("", include("posts.urls")),
     path("", include("comments.urls")),
+    path("", include("tips.urls")),
 ]
 
 if settings.DEBUG:

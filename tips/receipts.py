@@ -1,0 +1,75 @@
+"""Receipt codes: how a source comes back to their tip without being anyone.
+
+A code is seven words drawn with ``secrets`` from the EFF's long word list (7,776 words,
+log2(7776) ≈ 12.92 bits a word, ≈ 90.5 bits a code; SecureDrop's codenames are also
+seven words). It is shown once, on the confirmation page, and never stored. The tip
+keeps two things derived from it:
+
+- ``receipt_lookup``: an HMAC of the code under TIPS_RECEIPT_SECRET, to find the tip in
+  one indexed query. Without the secret, a copy of the database gives nothing to guess
+  against.
+- ``receipt_hash``: a slow password hash of the code (Django's hasher, PBKDF2 by
+  default), checked after the lookup: a copy of the database together with the secret
+  still costs a full hash per guess.
+
+A code that finds no tip is checked against a dummy hash all the same, so that a wrong
+code takes as long to refuse as a right one takes to accept.
+"""
+
+import functools
+import hashlib
+import hmac
+import math
+import secrets
+import unicodedata
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, get_hasher, make_password
+from xkcdpass.xkcd_password import generate_wordlist, locate_wordfile
+
+from .models import Tip
+
+WORDS_IN_CODE = 7
+
+
+@functools.cache
+def word_list():
+    """The EFF long list: 7,776 words chosen to be easy to type and tell apart."""
+    return tuple(generate_wordlist(locate_wordfile("eff-long"), min_length=1, max_length=64))
+
+
+def entropy_bits():
+    return WORDS_IN_CODE * math.log2(len(word_list()))
+
+
+def new_code():
+    return " ".join(secrets.choice(word_list()) for _ in range(WORDS_IN_CODE))
+
+
+def normalize(code):
+    """The code as typed back, forgiving case and spacing (not spelling)."""
+    return " ".join(unicodedata.normalize("NFKC", code).lower().split())
+
+
+def lookup_digest(code):
+    key = f"{settings.TIPS_RECEIPT_SECRET}:tips:receipt".encode()
+    return hmac.new(key, normalize(code).encode(), hashlib.sha256).hexdigest()
+
+
+def protect(code):
+    """What a tip stores for ``code``: its lookup digest and its slow hash."""
+    return {"receipt_lookup": lookup_digest(code), "receipt_hash": make_password(normalize(code))}
+
+
+def find_tip(code):
+    """The tip whose receipt code is ``code``, or None, in the same time either way."""
+    tip = Tip.objects.filter(receipt_lookup=lookup_digest(code)).first()
+    stored = tip.receipt_hash if tip else _dummy_hash(get_hasher().algorithm)
+    verified = check_password(normalize(code), stored)
+    return tip if tip and verified else None
+
+
+@functools.cache
+def _dummy_hash(algorithm):
+    # One per hasher, so that the dummy check costs what a real one would.
+    return make_password(secrets.token_hex(16))
