@@ -1,0 +1,162 @@
+"""Requests per second under gunicorn (3 sync workers) with wrk on loopback.
+
+Pages measured, each with wrk -t2 -c32 for --seconds after a warm-up:
+
+- fixed: /bench/fixed/, a constant 30 KB response with no database and no template,
+  the ceiling of this server stack on this machine;
+- post: a post page with --comments threaded approved comments (200 by default),
+  once with the rendered-thread fragment cache off (COMMENT_THREAD_CACHE_SECONDS=0:
+  every request reads and renders the whole thread) and once with it on.
+
+Each page's figure is also given as a share of the fixed page's. The cache is Redis
+when REDIS_URL is set (as in production), otherwise each worker's local memory. The
+database is a throwaway SQLite file, or DATABASE_URL's server (a database named
+bench_load there is created and dropped).
+
+    sudo apt-get install wrk      # Debian's package
+    .venv/bin/python benchmarks/serve_load.py
+    REDIS_URL=redis://127.0.0.1:6379/14 .venv/bin/python benchmarks/serve_load.py
+
+A measurement, never a test. Only 127.0.0.1 is ever contacted.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+POPULATE = """
+import random
+from datetime import timedelta
+from django.contrib.auth.models import User
+from django.utils import timezone
+from comments.models import Comment
+from comments.sanitize import count_links, render_comment
+from posts.models import Post
+
+random.seed(7)
+author = User.objects.create_user("bench-author")
+post = Post.objects.create(title="Load benchmark post", slug="load-benchmark", author=author,
+    status="published", publish_at=timezone.now() - timedelta(days=1),
+    body="Reporting from the border.\\n\\n## Losing control\\n\\n" + "Text. " * 300)
+words = ("The army cannot hold the plaza without the police, and the police answer to "
+         "the plaza. Los soldados llegaron al ejido a las tres de la tarde. ")
+start = timezone.now() - timedelta(hours=20)
+made = []
+for i in range(COUNT):
+    body = (words * 3)[: 350 + random.randrange(100)]
+    parent = random.choice(made) if made and random.random() < 0.3 else None
+    html = render_comment(body)
+    made.append(Comment.objects.create(post=post, parent=parent, body=body,
+        author_name=random.choice(["", "", "", "Buela", "Ernest1", "Brito"]),
+        status="approved", submitter_hash=f"{i:064x}", decided_at=start,
+        first_approved_at=start))
+Comment.objects.filter(post=post).update(created_at=start)
+Post.objects.filter(pk=post.pk).update(comment_count=COUNT)
+print(post.get_absolute_url())
+"""
+
+
+def run(cmd, env, **kwargs):
+    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, **kwargs)
+
+
+def wait_until_up(port, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def wrk(url, seconds):
+    out = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, p50, int(errors.group(1)) if errors else 0
+
+
+def serve(env, port, workers):
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "benchmarks.load_wsgi", "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
+        env=env, cwd=ROOT, start_new_session=True,
+    )  # fmt: skip
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--comments", type=int, default=200)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.load_settings"}
+    if "DATABASE_URL" in env:
+        env["DATABASE_URL"] = env["DATABASE_URL"].rsplit("/", 1)[0] + "/bench_load"
+        run(["psql", env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", "-qc",
+             "DROP DATABASE IF EXISTS bench_load; CREATE DATABASE bench_load;"], env)  # fmt: skip
+    else:
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    env["MEDIA_ROOT"] = str(workdir / "media")
+    try:
+        run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], env)
+        script = POPULATE.replace("COUNT", str(args.comments))
+        post_path = run(
+            [PYTHON, "manage.py", "shell", "--verbosity", "0", "-c", script],
+            env, capture_output=True, text=True,
+        ).stdout.strip().splitlines()[-1]  # fmt: skip
+        base = f"http://127.0.0.1:{args.port}"
+        results = {}
+        for label, thread_cache in [("post, thread uncached", "0"), ("post, thread cached", "300")]:
+            server = serve(
+                {**env, "BENCH_THREAD_CACHE_SECONDS": thread_cache}, args.port, args.workers
+            )
+            try:
+                wait_until_up(args.port)
+                for _ in range(30):
+                    urllib.request.urlopen(base + post_path).read()
+                if "fixed 30 KB page" not in results:
+                    results["fixed 30 KB page"] = wrk(base + "/bench/fixed/", args.seconds)
+                results[label] = wrk(base + post_path, args.seconds)
+            finally:
+                os.killpg(server.pid, signal.SIGTERM)
+                server.wait()
+        fixed = results["fixed 30 KB page"][0]
+        cache_name = "Redis" if env.get("REDIS_URL") else "local memory"
+        database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
+        print(f"{args.comments} comments, {args.workers} sync workers, {database}, {cache_name}")
+        print(f"{'page':28} {'req/s':>8} {'p50':>9} {'of fixed':>9} {'errors':>7}")
+        for label, (rate, p50, errors) in results.items():
+            print(f"{label:28} {rate:8.1f} {p50:>9} {rate / fixed:9.1%} {errors:7d}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if "bench_load" in env["DATABASE_URL"]:
+            server_db = env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+            drop = "DROP DATABASE IF EXISTS bench_load;"
+            subprocess.run(["psql", server_db, "-qc", drop], env=env, check=False)
+
+
+if __name__ == "__main__":
+    main()
