@@ -11,6 +11,7 @@ import hashlib
 import hmac
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -28,6 +29,7 @@ from .users import DEMO_USERS, ensure_demo_user
 # (64 hex digits) while tying them to no address at all.
 DEMO_HASH_KEY = b"border-blog-demo-submitters"
 DECISION_NOTE = "Approved when the demo content was loaded."
+DEMO_REVIEW_DELAY = timedelta(minutes=25)
 
 
 @dataclass
@@ -137,4 +139,11 @@ def _ensure_comments(post, demo_comments, *, editor, tally):
             # Through the state machine, so the decision history and the post's
             # comment_count are exactly what an editor's approval would leave.
             moderation.approve(comment, editor=editor, note=DECISION_NOTE)
+            # Decided when the comment was written, not when the demo was loaded: review
+            # times ("most are reviewed within …") are measured from these.
+            reviewed = demo.at + DEMO_REVIEW_DELAY
+            Comment.objects.filter(pk=comment.pk).update(
+                decided_at=reviewed, first_approved_at=reviewed
+            )
+            comment.decisions.update(decided_at=reviewed)
         tally.add("comments", created=True)
