@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
+from . import caching
 from .models import Comment, ModerationDecision, Redaction
 from .signals import comment_moderated
 
@@ -98,15 +99,21 @@ def decide(comment, to_status, *, editor, rule=None, note=""):
         delta = (to_status == Status.APPROVED) - (from_status == Status.APPROVED)
         if delta:
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") + delta)
-        transaction.on_commit(
-            partial(comment_moderated.send, sender=Comment, comment=comment, decision=decision)
-        )
+        transaction.on_commit(partial(_announce, comment, decision))
     comment.status = to_status
     comment.cited_rule = changes["cited_rule"]
     comment.decided_at = comment.decided_at or now
     if to_status == Status.APPROVED:
         comment.first_approved_at = comment.first_approved_at or now
     return decision
+
+
+def _announce(comment, decision):
+    """After commit: readers see the decision at once (the post's cached thread is
+    retired only now, so no view can re-cache the old state under the new version),
+    then other apps hear of it."""
+    caching.invalidate_thread(comment.post_id)
+    comment_moderated.send(sender=Comment, comment=comment, decision=decision)
 
 
 def approve(comment, *, editor, note="", body=None):
@@ -140,6 +147,7 @@ def redact(comment, *, editor, body, note=""):
         current.body = body
         current.edited_by_moderator = True
         current.save(update_fields=["body", "edited_by_moderator"])
+        transaction.on_commit(partial(caching.invalidate_thread, current.post_id))
     comment.body, comment.body_html = current.body, current.body_html
     comment.link_count, comment.edited_by_moderator = current.link_count, True
     return comment

@@ -4,7 +4,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import notifications, policy
+from . import caching, notifications, policy
 from .models import Comment, CommentFlag
 from .policy import CommentsClosed, DuplicateComment, Refused, TooManyComments
 from .signals import comment_submitted
@@ -62,4 +62,7 @@ def submit_comment(
         transaction.on_commit(partial(comment_submitted.send, sender=Comment, comment=comment))
         if comment.status == Comment.Status.PENDING:
             transaction.on_commit(notifications.alert_editors_if_needed)
+        elif comment.status == Comment.Status.APPROVED:
+            # Should the policy ever publish a comment at once, readers see it at once.
+            transaction.on_commit(partial(caching.invalidate_thread, post.pk))
     return comment

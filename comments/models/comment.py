@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
+from .. import handles
 from ..sanitize import count_links, render_comment
 
 
@@ -184,7 +185,10 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.post.get_absolute_url()}#c{self.pk}"
+        """The post page that shows this comment (the right page of a long thread)."""
+        from ..thread import comment_url  # thread builds on this module
+
+        return comment_url(self)
 
     @property
     def is_taken_down(self):
@@ -192,4 +196,5 @@ class Comment(models.Model):
 
     @property
     def display_name(self):
-        return self.author_name or _("Anonymous")
+        """The name readers see: as typed, or a per-post handle such as Anonymous·7F3."""
+        return handles.comment_display_name(self)

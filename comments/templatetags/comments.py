@@ -1,25 +1,49 @@
 """How posts' templates reach comments: {% comment_thread post %} and {% comment_form post %}."""
 
 from django import template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
-from .. import policy, receipts
+from .. import caching, handles, policy, receipts
 from ..forms import CommentForm
 from ..models import Comment
 from ..stats import humane_duration, public_queue_state
-from ..thread import build_thread
+from ..thread import build_thread_page, own_unpublished, requested_view
+from ..thread_html import mark_own, render_thread_page
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/_thread.html", takes_context=True)
 def comment_thread(context, post):
+    """The comment section: the public thread (cached, comments.caching), then what only
+    this visitor sees: "Your comment" on their published comments, and their comments
+    that nobody else sees. ?cpage=N picks a page, ?corder=newest the order."""
     request = context["request"]
+    page, order = requested_view(request.GET)
+    accepting = policy.accepts_comments(post)
+
+    def render():
+        thread = build_thread_page(post, page, order)
+        return render_thread_page(thread, accepting=accepting), thread.in_range
+
+    fragment = caching.cached_thread(post, page, order, accepting, render)
+    own_ids = receipts.own_comment_ids(request)
+    if own_ids:
+        fragment = mark_own(fragment, own_ids, _("Your comment"))
     return {
         "post": post,
-        "thread": build_thread(post, receipts.own_comment_ids(request)),
-        "accepting": policy.accepts_comments(post),
+        "fragment": mark_safe(fragment),  # noqa: S308 (built from sanitised HTML; thread_html)
+        "own_unpublished": [
+            {
+                "comment": comment,
+                "name": handles.comment_display_name(comment),
+                "parent_name": comment.parent and handles.comment_display_name(comment.parent),
+            }
+            for comment in own_unpublished(post, own_ids)
+        ],
+        "own_time_format": pgettext("comment time: December 3, 2010 3:40 PM", "F j, Y g:i A"),
     }
 
 
@@ -44,6 +68,8 @@ def comment_form(context, post):
         "closed_reason": policy.closed_reason(post),
         "queue": queue_notice(),
         "reply_to": reply_to,
+        # The name as the thread shows it: an anonymous commenter's handle on this post.
+        "reply_to_name": reply_to and handles.comment_display_name(reply_to),
         "csrf_token": context.get("csrf_token"),
     }
 

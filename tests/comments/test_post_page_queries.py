@@ -4,35 +4,71 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from comments import caching
 from tests.builders import make_approved_comments, make_post
 from tests.comments.forms_helper import send_comment
+from tests.comments.thread_builders import make_threaded_comments
 
 pytestmark = pytest.mark.django_db
 
 
-def queries_to_render(client, post):
+def queries_to_render(client, post, *, thread_cached=True):
     """Queries of one view in steady state: a first view fills the short-lived caches
-    (the queue figures on the comment form), as any reader's view does each minute."""
+    (the queue figures on the comment form, the rendered thread), as any reader's view
+    does. With ``thread_cached=False`` the thread is rendered afresh, as after a decision."""
     client.get(post.get_absolute_url())
+    if not thread_cached:
+        caching.invalidate_thread(post.pk)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(post.get_absolute_url())
     assert response.status_code == 200
     return len(captured)
 
 
-def test_post_page_with_10_and_500_comments_costs_the_same_queries(client):
+def test_post_page_with_10_and_500_threaded_comments_costs_the_same_queries(client):
     few, many = make_post(), make_post()
-    make_approved_comments(few, 10)
-    make_approved_comments(many, 500)
+    make_threaded_comments(few, 10)
+    make_threaded_comments(many, 500)
     assert queries_to_render(client, few) == queries_to_render(client, many)
+
+
+def test_post_page_with_10_and_500_threaded_comments_costs_the_same_queries_uncached(client):
+    few, many = make_post(), make_post()
+    make_threaded_comments(few, 10)
+    make_threaded_comments(many, 500)
+    assert queries_to_render(client, few, thread_cached=False) == queries_to_render(
+        client, many, thread_cached=False
+    )
+
+
+def test_post_page_with_5000_comments_costs_the_same_queries_as_with_10(client):
+    few, many = make_post(), make_post()
+    make_threaded_comments(few, 10)
+    make_threaded_comments(many, 5000)
+    url = many.get_absolute_url() + "?cpage=13"
+    queries_to_render(client, few, thread_cached=False)
+    caching.invalidate_thread(many.pk)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    assert len(captured) == queries_to_render(client, few, thread_cached=False)
 
 
 def test_post_page_query_budget(client, django_assert_num_queries):
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
-    client.get(post.get_absolute_url())  # fills the queue-figures cache
-    # post + labels + translations, newer/older post, the thread; the sidebar is cached
-    with django_assert_num_queries(6):
+    client.get(post.get_absolute_url())  # fills the queue-figures and thread caches
+    # post + labels + translations, newer/older post; the sidebar and the thread are cached
+    with django_assert_num_queries(5):
+        client.get(post.get_absolute_url())
+
+
+def test_post_page_query_budget_with_the_thread_uncached(client, django_assert_num_queries):
+    post = make_post(labels=["Wikileaks", "Calderon"])
+    make_approved_comments(post, 25)
+    client.get(post.get_absolute_url())
+    caching.invalidate_thread(post.pk)
+    # post + labels + translations, newer/older post, the thread's skeleton and its words
+    with django_assert_num_queries(7):
         client.get(post.get_absolute_url())
 
 
@@ -48,13 +84,15 @@ def test_queue_figures_cost_two_queries_once_a_minute(client, post):
     assert len(captured) == warm + 2
 
 
-def test_post_page_shows_every_approved_comment_numbered(client):
+def test_a_post_with_500_comments_shows_them_200_a_page_numbered_throughout(client):
     post = make_post()
     comments = make_approved_comments(post, 500)
-    page = client.get(post.get_absolute_url()).content.decode()
-    assert page.count('class="comment"') == 500
-    assert f'id="c{comments[-1].pk}"' in page
-    assert '<span class="comment-number">500.</span>' in page
+    first = client.get(post.get_absolute_url()).content.decode()
+    last = client.get(post.get_absolute_url() + "?cpage=3").content.decode()
+    assert first.count('class="comment"') == 200
+    assert last.count('class="comment"') == 100
+    assert f'id="c{comments[-1].pk}"' in last
+    assert '<span class="comment-number">500.</span>' in last
 
 
 def test_a_submitter_with_a_pending_comment_still_costs_fixed_queries(client, post):

@@ -166,7 +166,7 @@ def video(tmp_path, container, *, location=True, apple_keys=False, audio_only=Fa
                 "-metadata", f"com.apple.quicktime.make={CAMERA}",
                 "-movflags", "use_metadata_tags",
             ]  # fmt: skip
-    subprocess.run(  # noqa: S603
+    subprocess.run(
         [get_ffmpeg_exe(), "-v", "error", "-y", *source, *codecs, *tags, str(path)],
         check=True,
     )
@@ -175,7 +175,7 @@ def video(tmp_path, container, *, location=True, apple_keys=False, audio_only=Fa
 
 def video_metadata(path):
     """What ffmpeg reads back as metadata from a stored video (its ffmetadata dump)."""
-    finished = subprocess.run(  # noqa: S603
+    finished = subprocess.run(
         [get_ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "ffmetadata", "-"],
         capture_output=True,
         check=True,
@@ -185,7 +185,7 @@ def video_metadata(path):
 
 def video_plays(path):
     """True when ffmpeg decodes every frame of the file without an error."""
-    finished = subprocess.run(  # noqa: S603
+    finished = subprocess.run(
         [get_ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "null", "-"],
         capture_output=True,
         check=False,

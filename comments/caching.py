@@ -1,0 +1,141 @@
+"""The rendered public thread of a post, kept in the cache until something changes it.
+
+Key: one entry per (post, page asked for, order, UI language, time zone, whether
+replies are open), under two versions: the post's thread version, bumped after every
+moderation decision and redaction of its comments (comments.moderation, after commit)
+and every approved comment stored; and a site-wide version, bumped when a policy rule
+changes (placeholders cite rules by number). The post's ``comment_count`` and
+``updated_at``, loaded with the post anyway, are in the key too: they catch edits of
+the post (slug, date, comments closed) and, with the local-memory cache of the embedded
+set-up, where each process has its own cache, most decisions made in another process.
+
+Versions are random tokens, not counters: a version evicted from the cache comes back
+as a new token, never as an old one that stale fragments are still stored under.
+Fragments live COMMENT_THREAD_CACHE_SECONDS (5 minutes) at most, a safety net for any
+change that forgot to bump a version.
+
+Only what every reader sees is cached. The visitor's own unpublished comments and the
+"Your comment" badges are added per request (comments.templatetags.comments).
+
+If the cache is down, threads are rendered uncached and the error is logged: slower
+pages, never a broken one.
+"""
+
+import logging
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone, translation
+
+from .models import Comment, PolicyRule
+
+logger = logging.getLogger(__name__)
+
+FRAGMENT_SECONDS = getattr(settings, "COMMENT_THREAD_CACHE_SECONDS", 300)
+RULES_VERSION_KEY = "comments:thread-version:rules"
+
+
+def post_version_key(post_id) -> str:
+    return f"comments:thread-version:{post_id}"
+
+
+def _new_version() -> str:
+    return secrets.token_hex(6)
+
+
+def _versions(post_id) -> tuple[str, str]:
+    keys = [post_version_key(post_id), RULES_VERSION_KEY]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, _new_version(), timeout=None)
+        found = cache.get_many(keys)
+    return found[keys[0]], found[keys[1]]
+
+
+def fragment_key(post, page, order, accepting) -> str:
+    post_version, rules_version = _versions(post.pk)
+    return ":".join(
+        [
+            "comments:thread",
+            str(post.pk),
+            post_version,
+            rules_version,
+            str(post.comment_count),
+            str(int(post.updated_at.timestamp())),
+            str(page or "-"),
+            order,
+            translation.get_language() or "-",
+            timezone.get_current_timezone_name(),
+            "open" if accepting else "closed",
+        ]
+    )
+
+
+def cached_thread(post, page, order, accepting, render) -> str:
+    """The thread fragment for this view of ``post``, from the cache or from ``render()``.
+
+    ``render`` returns (html, cacheable); a page asked for that does not exist is shown
+    (as the nearest page) but not stored, so made-up ?cpage values cannot fill the cache.
+    The version is read before the database is, so a fragment rendered from data that
+    a decision has just changed is stored under the version that decision retired.
+    """
+    try:
+        key = fragment_key(post, page, order, accepting)
+        html = cache.get(key)
+    except Exception:
+        logger.exception("Comment thread of post %s not cached: the cache is unavailable", post.pk)
+        return render()[0]
+    if html is not None:
+        return html
+    html, cacheable = render()
+    if cacheable:
+        try:
+            cache.set(key, html, FRAGMENT_SECONDS)
+        except Exception:
+            logger.exception("Comment thread of post %s not stored in the cache", post.pk)
+    return html
+
+
+def invalidate_thread(post_id) -> None:
+    """Forget every cached page of this post's thread (a new version for the post)."""
+    try:
+        cache.set(post_version_key(post_id), _new_version(), timeout=None)
+    except Exception:
+        # The fragment's TTL still bounds how long the change goes unseen.
+        logger.exception(
+            "Comment thread of post %s not invalidated: the cache is unavailable", post_id
+        )
+
+
+def invalidate_all_threads() -> None:
+    """Forget every cached thread: placeholders cite policy rules, which just changed."""
+    try:
+        cache.set(RULES_VERSION_KEY, _new_version(), timeout=None)
+    except Exception:
+        logger.exception("Comment threads not invalidated: the cache is unavailable")
+
+
+def _rule_changed(sender, instance, **kwargs):
+    transaction.on_commit(invalidate_all_threads)
+
+
+def _comment_deleted(sender, instance, **kwargs):
+    # Only superusers delete comments (in the admin); the thread loses a number.
+    transaction.on_commit(partial(invalidate_thread, instance.post_id))
+
+
+# Policy rules are edited in the admin, and a comment can be deleted there: no service
+# function sees either, so Django's model signals tell us. Connected when this module
+# is imported (comments.moderation imports it, and the admin imports moderation at
+# start-up); dispatch_uid keeps them single if CommentsConfig.ready imports it too.
+post_save.connect(_rule_changed, sender=PolicyRule, dispatch_uid="comments.caching.rule_saved")
+post_delete.connect(_rule_changed, sender=PolicyRule, dispatch_uid="comments.caching.rule_deleted")
+post_delete.connect(
+    _comment_deleted, sender=Comment, dispatch_uid="comments.caching.comment_deleted"
+)
