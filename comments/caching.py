@@ -58,6 +58,11 @@ def _versions(post_id) -> tuple[str, str]:
     return found[keys[0]], found[keys[1]]
 
 
+def thread_versions(post_id) -> tuple[str, str]:
+    """The post's thread version and the site-wide rules version, as the cache holds them."""
+    return _versions(post_id)
+
+
 def fragment_key(post, page, order, accepting) -> str:
     post_version, rules_version = _versions(post.pk)
     return ":".join(

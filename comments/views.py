@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
@@ -6,7 +7,7 @@ from django.views.generic import FormView, ListView
 from posts.models import Post
 from posts.views import PostDetailView
 
-from . import receipts
+from . import conditional, receipts
 from .forms import CommentForm, ReportForm
 from .identity import submitter_hash
 from .models import Comment, PolicyRule
@@ -25,6 +26,24 @@ class PostPageView(PostDetailView):
     the sender's browser would otherwise show "not published" and teach a program
     which of its tricks was caught.
     """
+
+    def get(self, request, *args, **kwargs):
+        # If-None-Match is answered from the cache and one small query, before any of
+        # the page is built (comments/conditional.py).
+        if conditional.not_modified(request, kwargs["slug"]):
+            response = HttpResponseNotModified()
+            response["Cache-Control"] = "private, no-cache"
+            return response
+        response = super().get(request, *args, **kwargs)
+        post = self.object
+        etag = conditional.page_etag(
+            request, post_id=post.pk, updated_at=post.updated_at, comment_count=post.comment_count
+        )
+        if etag:
+            response["ETag"] = etag
+            # Readers' browsers may keep the page, but must ask before reusing it.
+            response["Cache-Control"] = "private, no-cache"
+        return response
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()

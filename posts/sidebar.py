@@ -34,6 +34,11 @@ def labels_with_counts():
     return _cached("labels", _labels_with_counts)
 
 
+def version():
+    """Changes whenever the archive or label lists may have changed."""
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
 def refresh(**_signal_kwargs):
     """Forget the cached lists; the next page view recomputes them."""
     try:
@@ -43,8 +48,7 @@ def refresh(**_signal_kwargs):
 
 
 def _cached(name, compute):
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-    key = f"posts:sidebar:{name}:{version}"
+    key = f"posts:sidebar:{name}:{version()}"
     value = cache.get(key)
     if value is None:
         value = compute()

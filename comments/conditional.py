@@ -1,0 +1,82 @@
+"""Conditional GET for the post page: a 304 when nothing the reader would see changed.
+
+The page is assembled from the post, its thread, the sidebar, the queue figures and
+what this browser sent (its receipt cookie, its language, the page of the thread it
+asked for). The validator hashes all of those, each already cheap to read: the thread
+and sidebar versions and the queue figures live in the cache, and the post's own
+fields come from one small query, made only when the browser asks "has it changed?".
+
+The ETag is weak: the form's CSRF token and timestamp differ byte for byte between two
+renders of the same page, but the copy the browser holds stays valid for it, as long
+as it keeps the CSRF cookie it had then (which is why the cookie is part of the hash).
+"""
+
+import hashlib
+
+from django.middleware.csrf import get_token
+from django.utils import translation
+from django.utils.http import parse_etags
+
+from posts import sidebar
+from posts.models import Post
+
+from . import caching, receipts, stats
+
+# A browser with something to show once (a message after posting) or a staff user
+# (preview banners, admin links) always gets a fresh page.
+UNCACHEABLE_COOKIES = ("messages",)
+
+
+def page_etag(request, *, post_id, updated_at, comment_count):
+    """The page's validator, or None when this reader must always get a fresh page."""
+    if request.user.is_authenticated or any(c in request.COOKIES for c in UNCACHEABLE_COOKIES):
+        return None
+    try:
+        return _etag(request, post_id, updated_at, comment_count)
+    except Exception:
+        # The cache is down: no validator, so every view is a full one. Logged once by
+        # the thread cache already; nothing to add here.
+        return None
+
+
+def _etag(request, post_id, updated_at, comment_count):
+    parts = [
+        post_id,
+        updated_at.isoformat(),
+        comment_count,
+        *caching.thread_versions(post_id),
+        sidebar.version(),
+        sorted(stats.public_queue_state().items()),
+        translation.get_language(),
+        request.get_full_path(),
+        request.COOKIES.get(receipts.COOKIE_NAME, ""),
+        # The copy a browser holds has a form token tied to its CSRF cookie: a browser
+        # whose cookies were cleared must get a fresh page, or its next comment would
+        # be refused.
+        csrf_secret(request),
+    ]
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
+def csrf_secret(request):
+    """The secret the browser's CSRF cookie holds; made now on a first visit."""
+    get_token(request)  # returns a masked token; it also puts the secret in META
+    return request.META["CSRF_COOKIE"]
+
+
+def not_modified(request, slug):
+    """True when the browser's copy of the post page at ``slug`` is still current."""
+    asked = request.headers.get("If-None-Match")
+    if not asked:
+        return False
+    row = (
+        Post.objects.published()
+        .filter(slug=slug)
+        .values_list("pk", "updated_at", "comment_count")
+        .first()
+    )
+    if row is None:
+        return False
+    etag = page_etag(request, post_id=row[0], updated_at=row[1], comment_count=row[2])
+    return etag is not None and etag in parse_etags(asked)

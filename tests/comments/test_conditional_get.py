@@ -1,0 +1,89 @@
+"""The post page answers 304 while nothing its reader would see has changed."""
+
+import pytest
+
+from comments import moderation
+from comments.models import Comment
+from tests.builders import make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def first_view(client, post):
+    response = client.get(post.get_absolute_url())
+    assert response.status_code == 200
+    return response
+
+
+def revalidate(client, post, etag):
+    return client.get(post.get_absolute_url(), headers={"If-None-Match": etag})
+
+
+def test_the_post_page_carries_a_weak_etag_and_must_be_revalidated(client, post):
+    response = first_view(client, post)
+    assert response["ETag"].startswith('W/"')
+    assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_an_unchanged_page_is_not_modified_for_one_query(client, post, django_assert_num_queries):
+    etag = first_view(client, post)["ETag"]
+    with django_assert_num_queries(1):
+        response = revalidate(client, post, etag)
+    assert response.status_code == 304
+
+
+def test_an_approved_comment_changes_the_page(client, post, editor):
+    comment = make_comment(post)
+    etag = first_view(client, post)["ETag"]
+    moderation.approve(comment, editor=editor)
+    response = revalidate(client, post, etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_a_taken_down_comment_changes_the_page(client, post, editor, rule):
+    comment = make_comment(post, status=Comment.Status.APPROVED)
+    etag = first_view(client, post)["ETag"]
+    moderation.reject(comment, editor=editor, rule=rule)
+    assert revalidate(client, post, etag).status_code == 200
+
+
+def test_an_edited_post_changes_the_page(client, post):
+    etag = first_view(client, post)["ETag"]
+    post.body = "Corrected text."
+    post.save()
+    assert revalidate(client, post, etag).status_code == 200
+
+
+def test_another_language_is_another_page(client, post):
+    etag = first_view(client, post)["ETag"]
+    response = client.get(
+        post.get_absolute_url(), headers={"If-None-Match": etag, "Accept-Language": "es"}
+    )
+    assert response.status_code == 200
+
+
+def test_another_thread_page_is_another_page(client, post):
+    etag = first_view(client, post)["ETag"]
+    response = client.get(
+        f"{post.get_absolute_url()}?corder=newest", headers={"If-None-Match": etag}
+    )
+    assert response.status_code == 200
+
+
+def test_a_browser_with_a_message_to_show_gets_a_fresh_page(client, post):
+    etag = first_view(client, post)["ETag"]
+    client.cookies["messages"] = "something to show once"
+    assert revalidate(client, post, etag).status_code == 200
+
+
+def test_a_logged_in_editor_always_gets_a_fresh_page(client, post, editor):
+    client.force_login(editor)
+    response = first_view(client, post)
+    assert "W/" not in response.get("ETag", "")
+
+
+def test_a_browser_that_lost_its_cookies_gets_a_fresh_page_with_a_working_form(client, post):
+    etag = first_view(client, post)["ETag"]
+    client.cookies.clear()
+    assert revalidate(client, post, etag).status_code == 200
