@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
+NPM := $(shell command -v npm 2>/dev/null)
 # The demo runs with DEBUG on, so no SECRET_KEY is needed and media is served locally.
 DEMO_ENV := DEBUG=1
 
@@ -21,6 +22,14 @@ install: $(INSTALLED)
 translations: $(INSTALLED)
 	$(BIN)/python -m borderblog.translations
 
+# The page checkers (Nu HTML Checker, axe-core) come from the npm registry, pinned by
+# package-lock.json. Without npm (or offline) the tests that need them are skipped and
+# say why; in CI they must run. --ignore-scripts: vnu-jar would download its own JDK.
+node_modules/.package-lock.json: package-lock.json
+ifdef NPM
+	-$(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error
+endif
+
 # After changing UI text: collect new strings into the catalogues (needs GNU gettext).
 messages: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'node_modules/*'
@@ -34,7 +43,7 @@ run: demo-data
 	@echo "Serving Border Blog on http://127.0.0.1:$(PORT)/"
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: translations
+test: translations node_modules/.package-lock.json
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
@@ -46,4 +55,4 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media private staticfiles .pytest_cache node_modules
