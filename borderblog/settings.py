@@ -224,9 +224,8 @@ LOGGING = {
 # --- Border Blog ----------------------------------------------------------------------
 
 BLOG_TITLE = os.environ.get("BLOG_TITLE", "Border Blog")
-BLOG_TAGLINE = os.environ.get(
-    "BLOG_TAGLINE",
-    "Reporting on the drug cartels along the line between the US and Mexico",
+BLOG_TAGLINE = os.environ.get("BLOG_TAGLINE") or _(
+    "Reporting on the drug cartels along the line between the US and Mexico"
 )
 POSTS_PER_PAGE = 10
 

@@ -13,8 +13,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Comment
 
@@ -35,7 +36,11 @@ def reasons_to_alert(now=None):
     reasons = []
     if count > settings.MODERATION_ALERT_PENDING:
         reasons.append(
-            _("%(count)d comments are waiting (the alert is set at more than %(limit)d).")
+            ngettext(
+                "%(count)d comment is waiting (the alert is set at more than %(limit)d).",
+                "%(count)d comments are waiting (the alert is set at more than %(limit)d).",
+                count,
+            )
             % {"count": count, "limit": settings.MODERATION_ALERT_PENDING}
         )
     max_age = timedelta(hours=settings.MODERATION_ALERT_AGE_HOURS)
@@ -58,7 +63,16 @@ def editor_addresses():
 
 
 def alert_editors_if_needed(now=None) -> bool:
-    """Mail the editors when the queue is too long or too old; True if a mail went out."""
+    """Mail the editors when the queue is too long or too old; True if a mail went out.
+
+    Written in the newsroom's language (LANGUAGE_CODE), not in that of the reader whose
+    comment happened to trigger it.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _alert_editors_if_needed(now)
+
+
+def _alert_editors_if_needed(now):
     count, reasons = reasons_to_alert(now)
     recipients = editor_addresses()
     if not reasons or not recipients:
@@ -70,7 +84,11 @@ def alert_editors_if_needed(now=None) -> bool:
         {"count": count, "reasons": reasons, "queue_path": "/admin/comments/comment/"},
     )
     send_mail(
-        _("[%(site)s] %(count)d comments await moderation")
+        ngettext(
+            "[%(site)s] %(count)d comment awaits moderation",
+            "[%(site)s] %(count)d comments await moderation",
+            count,
+        )
         % {"site": settings.BLOG_TITLE, "count": count},
         body,
         settings.DEFAULT_FROM_EMAIL,

@@ -73,3 +73,15 @@ def test_a_submission_past_the_threshold_alerts_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         submit_comment(post=post, body="Hello", submitter_hash="a" * 64)
     assert len(mail.outbox) == 1
+
+
+def test_the_alert_is_written_in_the_newsrooms_language_whoever_triggered_it(
+    post, editor_with_mail, settings
+):
+    from django.utils import translation
+
+    settings.MODERATION_ALERT_PENDING = 0
+    make_comment(post)
+    with translation.override("es"):
+        notifications.alert_editors_if_needed()
+    assert "await" in mail.outbox[0].subject
