@@ -220,3 +220,6 @@ def test_reader_without_javascript_can_switch_the_site_to_spanish(reader_without
 
     expect(page.locator("html")).to_have_attribute("lang", "es")
     expect(page).to_have_url(re.compile(re.escape(post.get_absolute_url()) + "$"))
+    expect(page.get_by_role("heading", name="Archivo del blog")).to_be_visible()
+    expect(page.get_by_role("heading", name="Publicar un comentario")).to_be_visible()
+    expect(page.get_by_role("button", name="Enviar comentario")).to_be_visible()
