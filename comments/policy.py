@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import bans, detectors, ratelimit
+from borderblog import ratelimit
+
+from . import bans, detectors
 from .models import Comment, CommentFlag, Phrase
 from .sanitize import count_links, render_comment
 

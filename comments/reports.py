@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from . import ratelimit
+from borderblog import ratelimit
+
 from .models import Comment, Report
 
 

@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
+from borderblog.identity import submitter_hash
 from posts.models import Post
 from posts.views import PostDetailView
 
 from . import conditional, receipts
 from .forms import CommentForm, ReportForm
-from .identity import submitter_hash
 from .models import Comment, PolicyRule
 from .reports import AlreadyReported, TooManyReports, report_comment
 from .services import Refused, submit_comment

@@ -1,11 +1,11 @@
-"""comments.ratelimit.hit: fixed windows in the cache, the same on local memory and Redis."""
+"""borderblog.ratelimit.hit: fixed windows in the cache, the same on local memory and Redis."""
 
 import pytest
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 
-from comments.ratelimit import Limit, hit
+from borderblog.ratelimit import Limit, hit
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("cache_backend")
@@ -89,7 +89,7 @@ def test_a_counter_that_expires_between_add_and_incr_starts_again(monkeypatch):
 
 
 def test_an_unreachable_cache_lets_the_action_through(monkeypatch):
-    from comments import ratelimit
+    from borderblog import ratelimit
 
     def broken(*args, **kwargs):
         raise ConnectionError("redis is down")

@@ -8,8 +8,8 @@ address are generous.
 
 from django.conf import settings
 
-from comments.identity import submitter_hash
-from comments.ratelimit import Limit, hit
+from borderblog.identity import submitter_hash
+from borderblog.ratelimit import Limit, hit
 
 HOUR = 3600
 

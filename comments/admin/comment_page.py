@@ -17,7 +17,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import identity
+from borderblog import identity
+
 from ..models import Ban, Comment, ModerationDecision, Redaction, Report
 from ..sanitize import plain_text
 from .decisions import VERBS, in_current_key_period

@@ -27,7 +27,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from django.views.decorators.http import require_POST
 
-from .. import bans, identity, moderation
+from borderblog import identity
+
+from .. import bans, moderation
 from ..models import Comment
 from .dashboard import forget_pending_count
 from .forms import BanForm, DecisionForm, RedactionForm

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from borderblog.identity import submitter_hash
 from comments import bans
-from comments.identity import submitter_hash
 from comments.models import Comment, CommentFlag, Phrase
 from tests.builders import make_comment, make_post
 from tests.comments.forms_helper import send_comment

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from comments import ratelimit
+from borderblog import ratelimit
 from comments.models import Comment
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 from tests.comments.forms_helper import send_comment
