@@ -5,7 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from .. import caching, handles, policy, receipts
+from .. import caching, policy, receipts
 from ..forms import CommentForm
 from ..models import Comment
 from ..stats import humane_duration, public_queue_state
@@ -38,8 +38,8 @@ def comment_thread(context, post):
         "own_unpublished": [
             {
                 "comment": comment,
-                "name": handles.comment_display_name(comment),
-                "parent_name": comment.parent and handles.comment_display_name(comment.parent),
+                "name": comment.display_name,
+                "parent_name": comment.parent and comment.parent.display_name,
             }
             for comment in own_unpublished(post, own_ids)
         ],
@@ -69,7 +69,7 @@ def comment_form(context, post):
         "queue": queue_notice(),
         "reply_to": reply_to,
         # The name as the thread shows it: an anonymous commenter's handle on this post.
-        "reply_to_name": reply_to and handles.comment_display_name(reply_to),
+        "reply_to_name": reply_to and reply_to.display_name,
         "csrf_token": context.get("csrf_token"),
     }
 
