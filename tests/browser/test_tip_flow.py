@@ -1,15 +1,12 @@
 """The whole tip line in Chromium: a source sends a photo, an editor replies, the source reads."""
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
 from tests import builders
+from tests.browser.actions import log_in_to_admin
 from tests.tips import files
 from tips.models import Attachment, Tip
-
-PASSWORD = "correct horse battery staple"  # what builders give every user
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +18,6 @@ def tips_root(settings, tmp_path):
         "tips": {**tips, "OPTIONS": {**tips["OPTIONS"], "location": tmp_path / "tips"}},
     }
     return tmp_path / "tips"
-
-
-def log_in_to_admin(page, user, next_url):
-    page.goto(f"/admin/login/?next={next_url}")
-    page.locator('[name="username"]').fill(user.username)
-    page.locator('[name="password"]').fill(PASSWORD)
-    page.locator('#login-form [type="submit"]').click()
-    expect(page).to_have_url(re.compile(re.escape(next_url) + r"(\?.*)?$"))
 
 
 def test_source_sends_a_photo_and_reads_the_editors_reply_with_the_receipt_code(page, new_page):

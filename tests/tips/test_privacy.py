@@ -4,9 +4,9 @@ import logging
 import re
 
 import pytest
-from django.db import connection
 from django.test import Client
 
+from tests.database_scan import every_stored_value
 from tests.tips import files
 from tests.tips.conftest import open_tip, receipt_code, send_tip
 from tips.models import Tip
@@ -25,15 +25,6 @@ HEADERS = {
     "HTTP_REFERER": REFERRER,
 }
 SECRETS = (ADDRESS, FORWARDED, AGENT, "DistinctiveSourceAgent", REFERRER, FILE_NAME)
-
-
-def every_stored_value():
-    values = []
-    with connection.cursor() as cursor:
-        for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            values.extend(str(value) for row in cursor.fetchall() for value in row)
-    return "\n".join(values)
 
 
 def tip_pages(client):
