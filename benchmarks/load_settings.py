@@ -15,6 +15,4 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# 0 turns the rendered-thread cache off: the "uncached" runs.
-COMMENT_THREAD_CACHE_SECONDS = int(os.environ.get("BENCH_THREAD_CACHE_SECONDS", "300"))
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -282,14 +282,20 @@ def main():
             page = client.get(url).content
             shown = page.count(b'<li id="c')
             print(f"  page: {len(page) / 1024:.0f} KB, {shown} comments shown")
+            page_cache_seconds = settings.POST_PAGE_CACHE_SECONDS
             cases = [
-                ("thread uncached", forget_thread(post)),
-                ("all cold", cache.clear),
-                ("warm", lambda: None),
+                # (label, page kept in the cache?, what happens before each request)
+                ("rendered in full, thread uncached", False, forget_thread(post)),
+                ("rendered in full, thread cached", False, lambda: None),
+                ("page cached, thread uncached", True, forget_thread(post)),
+                ("page cached, thread cached", True, lambda: None),
+                ("all cold", True, cache.clear),
             ]
-            for label, before_each in cases:
+            for label, page_cached, before_each in cases:
+                settings.POST_PAGE_CACHE_SECONDS = page_cache_seconds if page_cached else 0
                 timings = time_requests(client, url, args.runs, before_each)
-                print(f"  {label:16} {summary(timings)}")
+                print(f"  {label:34} {summary(timings)}")
+            settings.POST_PAGE_CACHE_SECONDS = page_cache_seconds
             build_ms, render_ms = thread_breakdown(post, args.runs)
             print(
                 f"  the thread alone: queries and threading {build_ms:.2f} ms, "

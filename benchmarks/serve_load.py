@@ -4,9 +4,12 @@ Pages measured, each with wrk -t2 -c32 for --seconds after a warm-up:
 
 - fixed: /bench/fixed/, a constant 30 KB response with no database and no template,
   the ceiling of this server stack on this machine;
-- post: a post page with --comments threaded approved comments (200 by default),
-  once with the rendered-thread fragment cache off (COMMENT_THREAD_CACHE_SECONDS=0:
-  every request reads and renders the whole thread) and once with it on.
+- post: a post page with --comments threaded approved comments (200 by default), in
+  four configurations: the page around the thread rendered on every request
+  (POST_PAGE_CACHE_SECONDS=0, as for an editor) or served from its cached shell
+  (comments.page_cache), each with the rendered-thread cache off
+  (COMMENT_THREAD_CACHE_SECONDS=0: every request reads and renders the whole thread)
+  and on.
 
 Each page's figure is also given as a share of the fixed page's. The cache is Redis
 when REDIS_URL is set (as in production), otherwise each worker's local memory. The
@@ -129,9 +132,22 @@ def main():
         ).stdout.strip().splitlines()[-1]  # fmt: skip
         base = f"http://127.0.0.1:{args.port}"
         results = {}
-        for label, thread_cache in [("post, thread uncached", "0"), ("post, thread cached", "300")]:
+        configurations = [
+            # (label, rendered-thread cache seconds, post page cache seconds)
+            ("post in full, thread uncached", "0", "0"),
+            ("post in full, thread cached", "300", "0"),
+            ("post cached, thread uncached", "0", "300"),
+            ("post cached, thread cached", "300", "300"),
+        ]
+        for label, thread_cache, page_cache in configurations:
             server = serve(
-                {**env, "BENCH_THREAD_CACHE_SECONDS": thread_cache}, args.port, args.workers
+                {
+                    **env,
+                    "COMMENT_THREAD_CACHE_SECONDS": thread_cache,
+                    "POST_PAGE_CACHE_SECONDS": page_cache,
+                },
+                args.port,
+                args.workers,
             )
             try:
                 wait_until_up(args.port)
@@ -147,9 +163,9 @@ def main():
         cache_name = "Redis" if env.get("REDIS_URL") else "local memory"
         database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
         print(f"{args.comments} comments, {args.workers} sync workers, {database}, {cache_name}")
-        print(f"{'page':28} {'req/s':>8} {'p50':>9} {'of fixed':>9} {'errors':>7}")
+        print(f"{'page':32} {'req/s':>8} {'p50':>9} {'of fixed':>9} {'errors':>7}")
         for label, (rate, p50, errors) in results.items():
-            print(f"{label:28} {rate:8.1f} {p50:>9} {rate / fixed:9.1%} {errors:7d}")
+            print(f"{label:32} {rate:8.1f} {p50:>9} {rate / fixed:9.1%} {errors:7d}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if "bench_load" in env["DATABASE_URL"]:

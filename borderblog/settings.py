@@ -264,6 +264,11 @@ COMMENT_DUPLICATE_WINDOW_HOURS = env_int("COMMENT_DUPLICATE_WINDOW_HOURS", 24)
 # Close comments this many days after publication (per-post override); None keeps
 # them open, so that old posts such as the 2010 demo post stay open.
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", None)
+# How long the rendered comment thread (comments.caching) and the post page around it
+# (comments.page_cache) may stay in the cache, in seconds; every change either shows
+# refreshes it sooner. 0 keeps the post page out of the cache.
+COMMENT_THREAD_CACHE_SECONDS = env_int("COMMENT_THREAD_CACHE_SECONDS", 300)
+POST_PAGE_CACHE_SECONDS = env_int("POST_PAGE_CACHE_SECONDS", 300)
 # Mail the Editors group when more comments than this are pending, or when the oldest
 # pending comment is older than MODERATION_ALERT_AGE_HOURS (manage.py alert_editors).
 MODERATION_ALERT_PENDING = env_int("MODERATION_ALERT_PENDING", 50)

@@ -35,7 +35,7 @@ from .models import Comment, PolicyRule
 
 logger = logging.getLogger(__name__)
 
-FRAGMENT_SECONDS = getattr(settings, "COMMENT_THREAD_CACHE_SECONDS", 300)
+FRAGMENT_SECONDS = settings.COMMENT_THREAD_CACHE_SECONDS
 RULES_VERSION_KEY = "comments:thread-version:rules"
 
 

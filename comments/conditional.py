@@ -4,7 +4,7 @@ The page is assembled from the post, its thread, the sidebar, the queue figures 
 what this browser sent (its receipt cookie, its language, the page of the thread it
 asked for). The validator hashes all of those, each already cheap to read: the thread
 and sidebar versions and the queue figures live in the cache, and the post's own
-fields come from one small query, made only when the browser asks "has it changed?".
+fields come from the view's one query for the post, made before any of the page is.
 
 The ETag is weak: the form's CSRF token and timestamp differ byte for byte between two
 renders of the same page, but the copy the browser holds stays valid for it, as long
@@ -13,38 +13,40 @@ as it keeps the CSRF cookie it had then (which is why the cookie is part of the 
 
 import hashlib
 
+from django.http import HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.http import parse_etags
 
 from posts import sidebar
-from posts.models import Post
 
 from . import caching, receipts, stats
 
 # A browser with something to show once (a message after posting) or a staff user
 # (preview banners, admin links) always gets a fresh page.
 UNCACHEABLE_COOKIES = ("messages",)
+# Readers' browsers may keep the page, but must ask before reusing it.
+CACHE_CONTROL = "private, no-cache"
 
 
-def page_etag(request, *, post_id, updated_at, comment_count):
+def page_etag(request, post):
     """The page's validator, or None when this reader must always get a fresh page."""
     if request.user.is_authenticated or any(c in request.COOKIES for c in UNCACHEABLE_COOKIES):
         return None
     try:
-        return _etag(request, post_id, updated_at, comment_count)
+        return _etag(request, post)
     except Exception:
         # The cache is down: no validator, so every view is a full one. Logged once by
         # the thread cache already; nothing to add here.
         return None
 
 
-def _etag(request, post_id, updated_at, comment_count):
+def _etag(request, post):
     parts = [
-        post_id,
-        updated_at.isoformat(),
-        comment_count,
-        *caching.thread_versions(post_id),
+        post.pk,
+        post.updated_at.isoformat(),
+        post.comment_count,
+        *caching.thread_versions(post.pk),
         sidebar.version(),
         sorted(stats.public_queue_state().items()),
         translation.get_language(),
@@ -65,18 +67,13 @@ def csrf_secret(request):
     return request.META["CSRF_COOKIE"]
 
 
-def not_modified(request, slug):
-    """True when the browser's copy of the post page at ``slug`` is still current."""
+def is_current(request, etag) -> bool:
+    """True when the browser's copy (If-None-Match) is the page it would get now."""
     asked = request.headers.get("If-None-Match")
-    if not asked:
-        return False
-    row = (
-        Post.objects.published()
-        .filter(slug=slug)
-        .values_list("pk", "updated_at", "comment_count")
-        .first()
-    )
-    if row is None:
-        return False
-    etag = page_etag(request, post_id=row[0], updated_at=row[1], comment_count=row[2])
-    return etag is not None and etag in parse_etags(asked)
+    return bool(etag and asked and etag in parse_etags(asked))
+
+
+def not_modified():
+    response = HttpResponseNotModified()
+    response["Cache-Control"] = CACHE_CONTROL
+    return response

@@ -1,13 +1,17 @@
 """Figures about the moderation queue, for readers (the comment form) and editors."""
 
+import logging
 import math
 from datetime import timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from .models import Comment
+
+logger = logging.getLogger(__name__)
 
 REVIEW_WINDOW = timedelta(days=7)
 # Enough decisions for a stable figure; a busy week must not make the query unbounded.
@@ -41,13 +45,20 @@ def public_queue_state():
     "Most" is the 80th percentile of review times over the last 7 days: a promise the
     newsroom actually keeps four times out of five, not its best case.
     """
-    state = cache.get(PUBLIC_STATE_KEY)
+    try:
+        state = cache.get(PUBLIC_STATE_KEY)
+    except Exception:
+        logger.exception("Queue figures not read: the cache is unavailable")
+        state = None
     if state is None:
         state = {
             "pending": Comment.objects.pending().count(),
             "most_within": percentile(review_durations(), 0.8),
         }
-        cache.set(PUBLIC_STATE_KEY, state, PUBLIC_STATE_SECONDS)
+        try:
+            cache.set(PUBLIC_STATE_KEY, state, PUBLIC_STATE_SECONDS)
+        except Exception:
+            logger.exception("Queue figures not stored: the cache is unavailable")
     return state
 
 
@@ -63,3 +74,22 @@ def humane_duration(duration):
         return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
     days = math.ceil(hours / 24)
     return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+
+
+def queue_notice():
+    """The queue's state in the words the form shows, e.g. "12 comments in the moderation
+    queue; most are reviewed within 2 hours". Never "awaiting moderation": those words
+    are kept for the submitter's own notice so the two never read alike.
+    """
+    state = public_queue_state()
+    waiting = ngettext(
+        "%(count)d comment in the moderation queue",
+        "%(count)d comments in the moderation queue",
+        state["pending"],
+    ) % {"count": state["pending"]}
+    if state["most_within"] is None:
+        return waiting + "."
+    return _("%(waiting)s; most are reviewed within %(duration)s.") % {
+        "waiting": waiting,
+        "duration": humane_duration(state["most_within"]),
+    }

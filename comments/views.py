@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
@@ -8,7 +8,7 @@ from borderblog.identity import submitter_hash
 from posts.models import Post
 from posts.views import PostDetailView
 
-from . import conditional, receipts
+from . import conditional, page_cache, receipts
 from .forms import CommentForm, ReportForm
 from .models import Comment, PolicyRule
 from .reports import AlreadyReported, TooManyReports, report_comment
@@ -28,22 +28,31 @@ class PostPageView(PostDetailView):
     """
 
     def get(self, request, *args, **kwargs):
-        # If-None-Match is answered from the cache and one small query, before any of
-        # the page is built (comments/conditional.py).
-        if conditional.not_modified(request, kwargs["slug"]):
-            response = HttpResponseNotModified()
-            response["Cache-Control"] = "private, no-cache"
-            return response
-        response = super().get(request, *args, **kwargs)
-        post = self.object
-        etag = conditional.page_etag(
-            request, post_id=post.pk, updated_at=post.updated_at, comment_count=post.comment_count
-        )
+        # One query for the post, then a 304, or the page from its cached shell
+        # (comments.page_cache), before anything else is read or rendered.
+        self.object = post = self.get_object()
+        etag = conditional.page_etag(request, post)
+        if conditional.is_current(request, etag):
+            return conditional.not_modified()
+        if page_cache.serves(request):
+            response = HttpResponse(self.page_from_shell(post))
+        else:
+            response = self.render_to_response(self.get_context_data(object=post))
         if etag:
             response["ETag"] = etag
-            # Readers' browsers may keep the page, but must ask before reusing it.
-            response["Cache-Control"] = "private, no-cache"
+            response["Cache-Control"] = conditional.CACHE_CONTROL
         return response
+
+    def page_from_shell(self, post) -> str:
+        """The page from its cached shell, or rendered now with stand-ins (and kept)."""
+        key = page_cache.shell_key(self.request, post)
+        shell = page_cache.get(key)
+        if shell is None:
+            context = self.get_context_data(object=post, **page_cache.shell_context())
+            shell = self.render_to_response(context).rendered_content
+            if page_cache.storable(self.request, post):
+                page_cache.store(key, shell)
+        return page_cache.fill(shell, self.request, post)
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()

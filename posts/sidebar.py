@@ -7,14 +7,19 @@ publication time. So readers never see a stale count, and the queries run once p
 change instead of once per page view.
 """
 
+import logging
+import secrets
 from datetime import timedelta
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from .models import Label, Post
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "posts:sidebar-version"
 LONGEST = timedelta(hours=1)
@@ -35,29 +40,61 @@ def labels_with_counts():
 
 
 def version():
-    """Changes whenever the archive or label lists may have changed."""
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    """Changes whenever the archive or label lists may have changed; None if the cache
+    is down (then nothing is cached, and every page computes the lists itself)."""
+    try:
+        return cache.get_or_set(VERSION_KEY, _new_token, timeout=None)
+    except Exception:
+        logger.exception("Sidebar version not read: the cache is unavailable")
+        return None
 
 
 def refresh(**_signal_kwargs):
-    """Forget the cached lists; the next page view recomputes them."""
+    """Forget the cached lists; the next page view recomputes them.
+
+    Once now, and once more after the change commits: a page view in between would
+    otherwise store the lists as they were before the change under the new version.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _new_token():
+    # Random, not a counter: a version evicted from the cache comes back as a new
+    # token, never as an old one that stale lists are still stored under.
+    return secrets.token_hex(6)
+
+
+def _bump():
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+        cache.set(VERSION_KEY, _new_token(), timeout=None)
+    except Exception:
+        # The lists' own lifetime (at most an hour) still bounds how stale they get.
+        logger.exception("Sidebar lists not refreshed: the cache is unavailable")
 
 
 def _cached(name, compute):
-    key = f"posts:sidebar:{name}:{version()}"
-    value = cache.get(key)
+    current = version()
+    if current is None:
+        return compute()
+    key = f"posts:sidebar:{name}:{current}"
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.exception("Sidebar lists not read: the cache is unavailable")
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=_seconds_until_next_change())
+        try:
+            cache.set(key, value, timeout=seconds_until_next_change())
+        except Exception:
+            logger.exception("Sidebar lists not stored: the cache is unavailable")
     return value
 
 
-def _seconds_until_next_change():
-    """Until the next scheduled post appears, at most an hour."""
+def seconds_until_next_change():
+    """Until the next scheduled post appears, at most an hour: how long anything showing
+    the list of published posts may be kept."""
     now = timezone.now()
     upcoming = (
         Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=now)

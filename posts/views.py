@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -82,12 +83,10 @@ class PostDetailView(DetailView):
     context_object_name = "post"
 
     def get_queryset(self):
-        return (
-            Post.objects.published()
-            .for_listing()
-            .select_related("translation_of")
-            .prefetch_related("translations")
-        )
+        # The post's own row, no joins: a page served from a cache needs no more
+        # (comments.page_cache), and a join costs more to build than to run.
+        # get_context_data fetches what rendering the page needs.
+        return Post.objects.published()
 
     def get_object(self, queryset=None):
         post = super().get_object(queryset)
@@ -97,8 +96,9 @@ class PostDetailView(DetailView):
         return post
 
     def get_context_data(self, **kwargs):
-        published = Post.objects.published().only("title", "slug", "publish_at")
         post = self.object
+        prefetch_related_objects([post], "author", "translation_of", "labels", "translations")
+        published = Post.objects.published().only("title", "slug", "publish_at")
         newer = published.filter(publish_at__gt=post.publish_at).order_by("publish_at", "id")
         older = published.filter(publish_at__lt=post.publish_at).order_by("-publish_at", "-id")
         return super().get_context_data(

@@ -12,63 +12,94 @@ from tests.comments.thread_builders import make_threaded_comments
 pytestmark = pytest.mark.django_db
 
 
-def queries_to_render(client, post, *, thread_cached=True):
+def queries_to_render(client, post, *, thread_cached=True, url=None):
     """Queries of one view in steady state: a first view fills the short-lived caches
-    (the queue figures on the comment form, the rendered thread), as any reader's view
-    does. With ``thread_cached=False`` the thread is rendered afresh, as after a decision."""
-    client.get(post.get_absolute_url())
+    (the queue figures on the comment form, the rendered thread, the page around it), as
+    any reader's view does. With ``thread_cached=False`` the thread is rendered afresh,
+    as after a decision."""
+    url = url or post.get_absolute_url()
+    client.get(url)
     if not thread_cached:
         caching.invalidate_thread(post.pk)
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(post.get_absolute_url())
+        response = client.get(url)
     assert response.status_code == 200
     return len(captured)
 
 
-def test_post_page_with_10_and_500_threaded_comments_costs_the_same_queries(client):
+@pytest.fixture
+def page_rendered_in_full(settings):
+    """The page around the thread rendered on every view, as for an editor or a reader
+    with a message waiting: what a cached page saves is out of the count."""
+    settings.POST_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.mark.parametrize("thread_cached", [True, False], ids=["thread-cached", "uncached"])
+@pytest.mark.parametrize("page_cached", [True, False], ids=["page-cached", "in-full"])
+def test_post_page_with_10_and_500_threaded_comments_costs_the_same_queries(
+    client, settings, thread_cached, page_cached
+):
+    if not page_cached:
+        settings.POST_PAGE_CACHE_SECONDS = 0
     few, many = make_post(), make_post()
     make_threaded_comments(few, 10)
     make_threaded_comments(many, 500)
-    assert queries_to_render(client, few) == queries_to_render(client, many)
-
-
-def test_post_page_with_10_and_500_threaded_comments_costs_the_same_queries_uncached(client):
-    few, many = make_post(), make_post()
-    make_threaded_comments(few, 10)
-    make_threaded_comments(many, 500)
-    assert queries_to_render(client, few, thread_cached=False) == queries_to_render(
-        client, many, thread_cached=False
+    assert queries_to_render(client, few, thread_cached=thread_cached) == queries_to_render(
+        client, many, thread_cached=thread_cached
     )
 
 
+@pytest.mark.usefixtures("page_rendered_in_full")
 def test_post_page_with_5000_comments_costs_the_same_queries_as_with_10(client):
     few, many = make_post(), make_post()
     make_threaded_comments(few, 10)
     make_threaded_comments(many, 5000)
-    url = many.get_absolute_url() + "?cpage=13"
-    queries_to_render(client, few, thread_cached=False)
-    caching.invalidate_thread(many.pk)
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    assert len(captured) == queries_to_render(client, few, thread_cached=False)
+    assert queries_to_render(
+        client, many, thread_cached=False, url=many.get_absolute_url() + "?cpage=13"
+    ) == queries_to_render(client, few, thread_cached=False)
 
 
+def test_post_page_from_the_cache_costs_one_query(client, django_assert_num_queries):
+    post = make_post(labels=["Wikileaks", "Calderon"])
+    make_approved_comments(post, 25)
+    client.get(post.get_absolute_url())  # fills the caches
+    # the post: whether it changed, and the thread, the form and the meta tags it feeds
+    with django_assert_num_queries(1):
+        client.get(post.get_absolute_url())
+
+
+def test_post_page_from_the_cache_after_a_decision_queries_only_the_thread(
+    client, django_assert_num_queries
+):
+    post = make_post(labels=["Wikileaks", "Calderon"])
+    make_approved_comments(post, 25)
+    client.get(post.get_absolute_url())
+    caching.invalidate_thread(post.pk)
+    # the post, then the thread's skeleton and the words of its page
+    with django_assert_num_queries(3):
+        client.get(post.get_absolute_url())
+
+
+@pytest.mark.usefixtures("page_rendered_in_full")
 def test_post_page_query_budget(client, django_assert_num_queries):
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
     client.get(post.get_absolute_url())  # fills the queue-figures and thread caches
-    # post + labels + translations, newer/older post; the sidebar and the thread are cached
-    with django_assert_num_queries(5):
+    # the post, its author, labels and translations, newer/older post; the sidebar and
+    # the thread come from the cache
+    with django_assert_num_queries(6):
         client.get(post.get_absolute_url())
 
 
+@pytest.mark.usefixtures("page_rendered_in_full")
 def test_post_page_query_budget_with_the_thread_uncached(client, django_assert_num_queries):
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
     client.get(post.get_absolute_url())
     caching.invalidate_thread(post.pk)
-    # post + labels + translations, newer/older post, the thread's skeleton and its words
-    with django_assert_num_queries(7):
+    # the post, its author, labels and translations, newer/older post, the thread's
+    # skeleton and the words of its page
+    with django_assert_num_queries(8):
         client.get(post.get_absolute_url())
 
 

@@ -45,7 +45,7 @@ def test_a_scheduled_post_appears_when_its_time_comes_without_any_save():
     make_post(publish_at=local_time(2010, 12, 3, 9))
     soon = make_post(publish_at=timezone.now() + timedelta(seconds=2))
     sidebar.archive_months()
-    assert sidebar._seconds_until_next_change() <= 2
+    assert sidebar.seconds_until_next_change() <= 2
     Post.objects.filter(pk=soon.pk).update(publish_at=timezone.now() - timedelta(seconds=1))
     from django.core.cache import cache
 
@@ -69,3 +69,27 @@ def test_renaming_a_label_refreshes_the_list():
     label.name = "Calderón"
     label.save()
     assert sidebar.labels_with_counts()[0].name == "Calderón"
+
+
+def test_the_lists_are_refreshed_again_when_a_change_commits(django_capture_on_commit_callbacks):
+    # A page viewed between the save and its commit stores the lists as they were.
+    post = make_post(publish_at=local_time(2010, 12, 3, 9))
+    with django_capture_on_commit_callbacks(execute=False) as after_commit:
+        post.title = "Renamed"
+        post.save()
+    saved = sidebar.version()
+    sidebar.archive_months()
+    for callback in after_commit:
+        callback()
+    assert sidebar.version() != saved
+
+
+def test_the_lists_are_computed_when_the_cache_is_down(monkeypatch):
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+
+    def unavailable(*args, **kwargs):
+        raise ConnectionError("cache unavailable")
+
+    for method in ("get", "set", "get_or_set"):
+        monkeypatch.setattr(sidebar.cache, method, unavailable)
+    assert months(sidebar.archive_months()) == {(2010, 12): 1}

@@ -1,0 +1,150 @@
+"""The post page kept whole in the cache, with holes for what differs between requests.
+
+Rendering the page around the comments (the layout, the post and its meta tags, the
+sidebar, the comment form) costs more than anything else in a request, and it changes
+only when the post, the list of posts or the reader's language does. So the page is
+rendered once with stand-ins where it differs from one request to the next, kept as a
+"shell", and every request fills the stand-ins in:
+
+- ``csrf``: the masked CSRF token of the page's forms (comment, language), this browser's;
+- ``timestamp``: the comment form's signed time of rendering (comments.forms), now, so
+  the form's age (too fast, too old) is measured from this page view;
+- ``queue``: the form's line about the moderation queue, which changes with every
+  comment sent;
+- ``thread``: the whole comment section (comments.sections): the thread from its own
+  cache (comments.caching), so a decision shows at once, with this visitor's own
+  comments.
+
+The stand-ins are derived from SECRET_KEY: nothing a reader or an author writes can
+contain one, so filling them in cannot touch anyone's text.
+
+Who is served from a shell: a GET without a session cookie (editors and authors have
+one; they see preview banners and their own links) and without a message waiting in the
+messages cookie. Readers with a receipt cookie are: their comments are in the thread
+hole. Shells are stored only for the page's own addresses (the post, a page of its
+comments that exists, the newest-first order), so made-up query strings cannot fill
+the cache; any other address is rendered, filled and not kept.
+
+The key holds what the shell shows: the post's id, last change and comment count (the
+JSON-LD counts comments) from one small query per request, which also catches changes
+made in another process when each process has its own cache; whether comments are open
+now (they can close with time); the sidebar's version (bumped by any change of a post or
+label: the newer/older links, the archive, translations); the language, time zone,
+scheme, host and path. A shell lives POST_PAGE_CACHE_SECONDS (5 minutes) at most, and
+never past the next scheduled publication, which changes the sidebar without a save.
+
+If the cache is down, the page is rendered and filled the same way, just not kept.
+"""
+
+import hashlib
+import logging
+from functools import cache as memoize
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.html import escape
+
+from posts import sidebar
+
+from . import conditional, policy
+from .forms import sign_timestamp
+from .sections import comment_section
+from .stats import queue_notice
+from .thread import PAGE_SIZE, paginates, requested_view, view_query
+
+logger = logging.getLogger(__name__)
+
+
+class Holes:
+    """The stand-ins a shell carries; letters and digits only, so escaping keeps them."""
+
+    names = ("csrf", "timestamp", "queue", "thread")
+
+    def __init__(self, secret: str):
+        for name in self.names:
+            setattr(self, name, f"pagehole{name}{secret}")
+
+
+@memoize
+def holes() -> Holes:
+    return Holes(salted_hmac("comments.page_cache.holes", "holes").hexdigest()[:24])
+
+
+def shell_context() -> dict:
+    """What the view adds to its context to render a shell: the tags' stand-ins, and the
+    CSRF token's (the view's context overrides the one the context processor gives)."""
+    return {"page_holes": holes(), "csrf_token": holes().csrf}
+
+
+def serves(request) -> bool:
+    """Whether this request may be answered from a shell."""
+    return (
+        settings.POST_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in conditional.UNCACHEABLE_COOKIES)
+    )
+
+
+def storable(request, post) -> bool:
+    """Whether the shell of this address may be kept: only the page's own addresses."""
+    page, order = requested_view(request.GET)
+    pages = -(-post.comment_count // PAGE_SIZE) if paginates(post) else 1
+    if page is not None and page > pages:
+        return False
+    return request.get_full_path() == post.get_absolute_url() + view_query(page, order, pages)
+
+
+def shell_key(request, post) -> str | None:
+    """Where this page's shell is kept; None when the cache is down."""
+    version = sidebar.version()
+    if version is None:
+        return None
+    parts = [
+        post.pk,
+        post.updated_at.isoformat(),
+        post.comment_count,
+        policy.accepts_comments(post),
+        version,
+        translation.get_language(),
+        timezone.get_current_timezone_name(),
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+    ]
+    return "comments:page-shell:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def get(key) -> str | None:
+    if key is None:
+        return None
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.exception("Post page not read from the cache: the cache is unavailable")
+        return None
+
+
+def store(key, shell) -> None:
+    if key is None:
+        return
+    seconds = min(settings.POST_PAGE_CACHE_SECONDS, sidebar.seconds_until_next_change())
+    try:
+        cache.set(key, shell, seconds)
+    except Exception:
+        logger.exception("Post page not stored in the cache: the cache is unavailable")
+
+
+def fill(shell: str, request, post) -> str:
+    """The page for this request: the shell with its stand-ins filled in."""
+    stand_in = holes()
+    return (
+        shell.replace(stand_in.csrf, get_token(request))
+        .replace(stand_in.timestamp, sign_timestamp(post))
+        .replace(stand_in.queue, escape(queue_notice()))
+        # Last: the section is most of the page, and nothing after it needs a search.
+        .replace(stand_in.thread, comment_section(request, post))
+    )
