@@ -12,7 +12,8 @@ Pages measured, each with wrk -t2 -c32 for --seconds after a warm-up:
   and on.
 
 Each page's figure is also given as a share of the fixed page's. The cache is Redis
-when REDIS_URL is set (as in production), otherwise each worker's local memory. The
+when REDIS_URL is set (as in production; that Redis database is emptied before each
+configuration, so give it one of its own), otherwise each worker's local memory. The
 database is a throwaway SQLite file, or DATABASE_URL's server (a database named
 bench_load there is created and dropped).
 
@@ -140,6 +141,12 @@ def main():
             ("post cached, thread cached", "300", "300"),
         ]
         for label, thread_cache, page_cache in configurations:
+            if env.get("REDIS_URL"):
+                # Redis outlives the workers: without this, a configuration with a
+                # cache off would read what the previous one stored.
+                import redis
+
+                redis.Redis.from_url(env["REDIS_URL"]).flushdb()
             server = serve(
                 {
                     **env,

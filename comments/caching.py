@@ -63,8 +63,9 @@ def thread_versions(post_id) -> tuple[str, str]:
     return _versions(post_id)
 
 
-def fragment_key(post, page, order, accepting) -> str:
-    post_version, rules_version = _versions(post.pk)
+def fragment_key(post, page, order, accepting, versions=None) -> str:
+    """``versions``: the thread versions when the caller has read them already."""
+    post_version, rules_version = versions or _versions(post.pk)
     return ":".join(
         [
             "comments:thread",

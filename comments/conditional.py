@@ -3,8 +3,9 @@
 The page is assembled from the post, its thread, the sidebar, the queue figures and
 what this browser sent (its receipt cookie, its language, the page of the thread it
 asked for). The validator hashes all of those, each already cheap to read: the thread
-and sidebar versions and the queue figures live in the cache, and the post's own
-fields come from the view's one query for the post, made before any of the page is.
+and sidebar versions and the queue figures live in the cache (read together by
+comments.page_reads), and the post's own fields come from the view's one query for the
+post, made before any of the page is.
 
 The ETag is weak: the form's CSRF token and timestamp differ byte for byte between two
 renders of the same page, but the copy the browser holds stays valid for it, as long
@@ -18,9 +19,7 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.http import parse_etags
 
-from posts import sidebar
-
-from . import caching, receipts, stats
+from . import receipts
 
 # A browser with something to show once (a message after posting) or a staff user
 # (preview banners, admin links) always gets a fresh page.
@@ -29,26 +28,23 @@ UNCACHEABLE_COOKIES = ("messages",)
 CACHE_CONTROL = "private, no-cache"
 
 
-def page_etag(request, post):
-    """The page's validator, or None when this reader must always get a fresh page."""
+def page_etag(request, post, reads):
+    """The page's validator, or None when this reader must always get a fresh page.
+
+    ``reads``: the page's cached values (comments.page_reads), None when the cache is
+    down: then there is no validator, and every view is a full one.
+    """
+    if reads is None:
+        return None
     if request.user.is_authenticated or any(c in request.COOKIES for c in UNCACHEABLE_COOKIES):
         return None
-    try:
-        return _etag(request, post)
-    except Exception:
-        # The cache is down: no validator, so every view is a full one. Logged once by
-        # the thread cache already; nothing to add here.
-        return None
-
-
-def _etag(request, post):
     parts = [
         post.pk,
         post.updated_at.isoformat(),
         post.comment_count,
-        *caching.thread_versions(post.pk),
-        sidebar.version(),
-        sorted(stats.public_queue_state().items()),
+        *reads.thread_versions,
+        reads.sidebar_version,
+        sorted(reads.queue_state.items()),
         translation.get_language(),
         request.get_full_path(),
         request.COOKIES.get(receipts.COOKIE_NAME, ""),

@@ -11,9 +11,8 @@ rendered once with stand-ins where it differs from one request to the next, kept
   the form's age (too fast, too old) is measured from this page view;
 - ``queue``: the form's line about the moderation queue, which changes with every
   comment sent;
-- ``thread``: the whole comment section (comments.sections): the thread from its own
-  cache (comments.caching), so a decision shows at once, with this visitor's own
-  comments.
+- ``thread``: the thread from its own cache (comments.caching), so a decision shows at
+  once, with this visitor's own comments (comments.sections).
 
 The stand-ins are derived from SECRET_KEY: nothing a reader or an author writes can
 contain one, so filling them in cannot touch anyone's text.
@@ -33,11 +32,14 @@ label: the newer/older links, the archive, translations); the language, time zon
 scheme, host and path. A shell lives POST_PAGE_CACHE_SECONDS (5 minutes) at most, and
 never past the next scheduled publication, which changes the sidebar without a save.
 
-If the cache is down, the page is rendered and filled the same way, just not kept.
+The shell and the thread's HTML are read together, after the values their keys are made
+of (comments.page_reads): two round trips to the cache for a whole page. If the cache
+is down, the page is rendered and filled the same way, just not kept.
 """
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from functools import cache as memoize
 
 from django.conf import settings
@@ -49,9 +51,9 @@ from django.utils.html import escape
 
 from posts import sidebar
 
-from . import conditional, policy
+from . import caching, conditional, policy
 from .forms import sign_timestamp
-from .sections import comment_section
+from .sections import thread_as_seen_by
 from .stats import queue_notice
 from .thread import PAGE_SIZE, paginates, requested_view, view_query
 
@@ -98,17 +100,16 @@ def storable(request, post) -> bool:
     return request.get_full_path() == post.get_absolute_url() + view_query(page, order, pages)
 
 
-def shell_key(request, post) -> str | None:
+def shell_key(request, post, reads) -> str | None:
     """Where this page's shell is kept; None when the cache is down."""
-    version = sidebar.version()
-    if version is None:
+    if reads is None or reads.sidebar_version is None:
         return None
     parts = [
         post.pk,
         post.updated_at.isoformat(),
         post.comment_count,
         policy.accepts_comments(post),
-        version,
+        reads.sidebar_version,
         translation.get_language(),
         timezone.get_current_timezone_name(),
         request.scheme,
@@ -118,14 +119,28 @@ def shell_key(request, post) -> str | None:
     return "comments:page-shell:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def get(key) -> str | None:
+@dataclass(frozen=True)
+class Found:
+    key: str | None
+    shell: str | None
+    thread: str | None
+
+
+def lookup(request, post, reads) -> Found:
+    """The page's shell and its thread's cached HTML, read in one round trip."""
+    key = shell_key(request, post, reads)
     if key is None:
-        return None
+        return Found(None, None, None)
+    page, order = requested_view(request.GET)
+    thread_key = caching.fragment_key(
+        post, page, order, policy.accepts_comments(post), versions=reads.thread_versions
+    )
     try:
-        return cache.get(key)
+        found = cache.get_many([key, thread_key])
     except Exception:
         logger.exception("Post page not read from the cache: the cache is unavailable")
-        return None
+        return Found(None, None, None)
+    return Found(key, found.get(key), found.get(thread_key))
 
 
 def store(key, shell) -> None:
@@ -138,13 +153,14 @@ def store(key, shell) -> None:
         logger.exception("Post page not stored in the cache: the cache is unavailable")
 
 
-def fill(shell: str, request, post) -> str:
-    """The page for this request: the shell with its stand-ins filled in."""
+def fill(shell: str, request, post, *, reads=None, thread=None) -> str:
+    """The page for this request: the shell with its stand-ins filled in. ``reads`` and
+    ``thread``: what the caller read from the cache already (see lookup)."""
     stand_in = holes()
     return (
         shell.replace(stand_in.csrf, get_token(request))
         .replace(stand_in.timestamp, sign_timestamp(post))
-        .replace(stand_in.queue, escape(queue_notice()))
+        .replace(stand_in.queue, escape(queue_notice(reads and reads.queue_state)))
         # Last: the section is most of the page, and nothing after it needs a search.
-        .replace(stand_in.thread, comment_section(request, post))
+        .replace(stand_in.thread, thread_as_seen_by(request, post, fragment=thread))
     )

@@ -1,9 +1,9 @@
 """The comment section of the post page, rendered for one request.
 
 Used by ``{% comment_thread %}`` and by the cached post page (comments.page_cache),
-which keeps the page around it and fills this in on every request: what only this
-visitor sees (their own comments) and what changes with every decision (the thread)
-are never part of the cached page.
+which keeps the page around the thread and fills the thread in on every request: what
+only this visitor sees (their own comments) and what changes with every decision (the
+thread) are never part of the cached page.
 """
 
 from django.template.loader import render_to_string
@@ -21,35 +21,52 @@ _THREAD_SLOT = "<!--comment-thread-->"
 
 
 def comment_section(request, post) -> str:
-    """The public thread (cached, comments.caching), then what only this visitor sees:
-    "Your comment" on their published comments, and their comments nobody else sees.
-    ?cpage=N picks a page of the thread, ?corder=newest the order."""
-    page, order = requested_view(request.GET)
-    accepting = policy.accepts_comments(post)
-
-    def render():
-        thread = build_thread_page(post, page, order)
-        return render_thread_page(thread, accepting=accepting), thread.in_range
-
-    fragment = caching.cached_thread(post, page, order, accepting, render)
-    own_ids = receipts.own_comment_ids(request)
-    if own_ids:
-        fragment = mark_own(fragment, own_ids, _("Your comment"))
+    """The section: the thread as this visitor sees it, then the moderation line."""
     section = render_to_string(
         "comments/_thread.html",
+        {"thread": mark_safe(_THREAD_SLOT)},  # noqa: S308 (a constant)
+    )
+    # The slot comes before anything else the template prints, so the first match is it.
+    return section.replace(_THREAD_SLOT, thread_as_seen_by(request, post), 1)
+
+
+def section_around(stand_in: str) -> str:
+    """The section with ``stand_in`` where the thread goes, for the cached page."""
+    return render_to_string("comments/_thread.html", {"thread": stand_in})
+
+
+def thread_as_seen_by(request, post, fragment=None) -> str:
+    """The public thread (cached, comments.caching), then what only this visitor sees:
+    "Your comment" on their published comments, and their comments nobody else sees.
+    ?cpage=N picks a page of the thread, ?corder=newest the order. ``fragment``: the
+    thread's cached HTML when the caller has read it already."""
+    if fragment is None:
+        page, order = requested_view(request.GET)
+        accepting = policy.accepts_comments(post)
+
+        def render():
+            thread = build_thread_page(post, page, order)
+            return render_thread_page(thread, accepting=accepting), thread.in_range
+
+        fragment = caching.cached_thread(post, page, order, accepting, render)
+    own_ids = receipts.own_comment_ids(request)
+    if not own_ids:  # most readers: nothing of their own to add
+        return fragment
+    fragment = mark_own(fragment, own_ids, _("Your comment"))
+    own = own_unpublished(post, own_ids)
+    if not own:
+        return fragment
+    return fragment + render_to_string(
+        "comments/_own_comments.html",
         {
-            "post": post,
-            "fragment": mark_safe(_THREAD_SLOT),  # noqa: S308 (a constant)
             "own_unpublished": [
                 {
                     "comment": comment,
                     "name": comment.display_name,
                     "parent_name": comment.parent and comment.parent.display_name,
                 }
-                for comment in own_unpublished(post, own_ids)
+                for comment in own
             ],
             "own_time_format": pgettext("comment time: December 3, 2010 3:40 PM", "F j, Y g:i A"),
         },
     )
-    # The slot comes before anything else the template prints, so the first match is it.
-    return section.replace(_THREAD_SLOT, fragment, 1)

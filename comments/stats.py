@@ -76,12 +76,13 @@ def humane_duration(duration):
     return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
 
 
-def queue_notice():
+def queue_notice(state=None):
     """The queue's state in the words the form shows, e.g. "12 comments in the moderation
     queue; most are reviewed within 2 hours". Never "awaiting moderation": those words
-    are kept for the submitter's own notice so the two never read alike.
+    are kept for the submitter's own notice so the two never read alike. ``state``: the
+    public queue state when the caller has read it already.
     """
-    state = public_queue_state()
+    state = state or public_queue_state()
     waiting = ngettext(
         "%(count)d comment in the moderation queue",
         "%(count)d comments in the moderation queue",

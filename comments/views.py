@@ -8,7 +8,7 @@ from borderblog.identity import submitter_hash
 from posts.models import Post
 from posts.views import PostDetailView
 
-from . import conditional, page_cache, receipts
+from . import conditional, page_cache, page_reads, receipts
 from .forms import CommentForm, ReportForm
 from .models import Comment, PolicyRule
 from .reports import AlreadyReported, TooManyReports, report_comment
@@ -28,14 +28,15 @@ class PostPageView(PostDetailView):
     """
 
     def get(self, request, *args, **kwargs):
-        # One query for the post, then a 304, or the page from its cached shell
-        # (comments.page_cache), before anything else is read or rendered.
+        # One query for the post and one read of the cache, then a 304, or the page
+        # from its cached shell (comments.page_cache), before anything is rendered.
         self.object = post = self.get_object()
-        etag = conditional.page_etag(request, post)
+        reads = page_reads.read(post)
+        etag = conditional.page_etag(request, post, reads)
         if conditional.is_current(request, etag):
             return conditional.not_modified()
         if page_cache.serves(request):
-            response = HttpResponse(self.page_from_shell(post))
+            response = HttpResponse(self.page_from_shell(post, reads))
         else:
             response = self.render_to_response(self.get_context_data(object=post))
         if etag:
@@ -43,16 +44,16 @@ class PostPageView(PostDetailView):
             response["Cache-Control"] = conditional.CACHE_CONTROL
         return response
 
-    def page_from_shell(self, post) -> str:
+    def page_from_shell(self, post, reads) -> str:
         """The page from its cached shell, or rendered now with stand-ins (and kept)."""
-        key = page_cache.shell_key(self.request, post)
-        shell = page_cache.get(key)
+        found = page_cache.lookup(self.request, post, reads)
+        shell = found.shell
         if shell is None:
             context = self.get_context_data(object=post, **page_cache.shell_context())
             shell = self.render_to_response(context).rendered_content
             if page_cache.storable(self.request, post):
-                page_cache.store(key, shell)
-        return page_cache.fill(shell, self.request, post)
+                page_cache.store(found.key, shell)
+        return page_cache.fill(shell, self.request, post, reads=reads, thread=found.thread)
 
     def post(self, request, *args, **kwargs):
         self.object = post = self.get_object()

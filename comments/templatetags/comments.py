@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from .. import policy
 from ..forms import CommentForm
 from ..models import Comment
-from ..sections import comment_section
+from ..sections import comment_section, section_around
 from ..stats import queue_notice
 
 register = template.Library()
@@ -14,11 +14,11 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def comment_thread(context, post):
-    """The comment section (comments.sections); a stand-in when the page is rendered to
-    be kept in the cache, which fills the section in on every request."""
+    """The comment section (comments.sections); around a stand-in for the thread when
+    the page is rendered to be kept in the cache, which fills it in on every request."""
     holes = context.get("page_holes")
     if holes is not None:
-        return holes.thread
+        return mark_safe(section_around(holes.thread))  # noqa: S308 (a template's output)
     return mark_safe(comment_section(context["request"], post))  # noqa: S308 (sanitised)
 
 

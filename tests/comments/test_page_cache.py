@@ -249,3 +249,25 @@ def test_the_page_is_complete_when_the_cache_is_down(thread, monkeypatch):
     html = page(thread)
     assert "The plaza is quiet tonight." in html
     assert "pagehole" not in html
+
+
+def test_a_cached_view_reads_the_cache_twice(thread, monkeypatch):
+    # With Redis each read is a round trip: the values the keys are made of, then the
+    # page's shell with its thread.
+    page(thread)
+    reads, depth = [], []
+    for method in ("get", "get_many", "get_or_set", "add", "set", "has_key"):
+        original = getattr(page_cache.cache, method)
+
+        def counted(*args, _original=original, _method=method, **kwargs):
+            if not depth:  # local memory's get_many calls its own get
+                reads.append(_method)
+            depth.append(_method)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                depth.pop()
+
+        monkeypatch.setattr(page_cache.cache, method, counted)
+    page(thread)
+    assert reads == ["get_many", "get_many"]
