@@ -39,7 +39,7 @@ is down, the page is rendered and filled the same way, just not kept.
 
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache as memoize
 
 from django.conf import settings
@@ -60,19 +60,20 @@ from .thread import PAGE_SIZE, paginates, requested_view, view_query
 logger = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
 class Holes:
     """The stand-ins a shell carries; letters and digits only, so escaping keeps them."""
 
-    names = ("csrf", "timestamp", "queue", "thread")
-
-    def __init__(self, secret: str):
-        for name in self.names:
-            setattr(self, name, f"pagehole{name}{secret}")
+    csrf: str
+    timestamp: str
+    queue: str
+    thread: str
 
 
 @memoize
 def holes() -> Holes:
-    return Holes(salted_hmac("comments.page_cache.holes", "holes").hexdigest()[:24])
+    secret = salted_hmac("comments.page_cache.holes", "holes").hexdigest()[:24]
+    return Holes(**{hole.name: f"pagehole{hole.name}{secret}" for hole in fields(Holes)})
 
 
 def shell_context() -> dict:
