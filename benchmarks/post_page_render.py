@@ -209,7 +209,9 @@ def show_sql(client, url, post):
 def profile(client, url, post, case, top=30):
     sort = os.environ.get("PROFILE_SORT", "tottime")
     top = int(os.environ.get("PROFILE_TOP", top))
-    print(f"  profile of 20 requests, thread {case}:")
+    print(f"  profile of 20 requests, {case}:")
+    if case == "full":  # the page around the thread rendered, the thread from the cache
+        settings.POST_PAGE_CACHE_SECONDS = 0
     profiler = cProfile.Profile()
     for _ in range(20):
         if case == "uncached":
@@ -244,7 +246,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,500")
     parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--profile", choices=["uncached", "warm"])
+    parser.add_argument("--profile", choices=["uncached", "warm", "full"])
     parser.add_argument("--sql", action="store_true")
     parser.add_argument(
         "--page-size",

@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Label, Post
 
@@ -90,6 +90,28 @@ def _cached(name, compute):
         except Exception:
             logger.exception("Sidebar lists not stored: the cache is unavailable")
     return value
+
+
+def rendered(name, variant, render):
+    """A widget's HTML, kept like the lists it shows (same version, same lifetime), one
+    copy per language and ``variant`` (e.g. which month is open). Rendering the archive
+    of a blog with years of months costs more than the rest of most pages."""
+    current = version()
+    if current is None:
+        return render()
+    key = f"posts:sidebar:{name}-html:{current}:{translation.get_language()}:{variant}"
+    try:
+        html = cache.get(key)
+    except Exception:
+        logger.exception("Sidebar widget not read: the cache is unavailable")
+        return render()
+    if html is None:
+        html = render()
+        try:
+            cache.set(key, html, timeout=seconds_until_next_change())
+        except Exception:
+            logger.exception("Sidebar widget not stored: the cache is unavailable")
+    return html
 
 
 def seconds_until_next_change():

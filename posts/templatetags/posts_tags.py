@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -12,21 +13,34 @@ from ..models import Post
 register = template.Library()
 
 
-@register.inclusion_tag("posts/_archive_widget.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def blog_archive(context):
-    """The sidebar's "Blog Archive": years and months with counts."""
+    """The sidebar's "Blog Archive": years and months with counts, the post's month open."""
     current = context.get("post")
     current_month = None
     if isinstance(current, Post):
         local = timezone.localtime(current.publish_at)
         current_month = (local.year, local.month)
-    return {"years": sidebar.archive_months(), "current_month": current_month}
+
+    def render():
+        return render_to_string(
+            "posts/_archive_widget.html",
+            {"years": sidebar.archive_months(), "current_month": current_month},
+        )
+
+    return mark_safe(sidebar.rendered("archive", current_month, render))  # noqa: S308 (a template)
 
 
-@register.inclusion_tag("posts/_label_widget.html")
+@register.simple_tag
 def label_list():
     """Labels with the number of published posts carrying each."""
-    return {"labels": sidebar.labels_with_counts()}
+
+    def render():
+        return render_to_string(
+            "posts/_label_widget.html", {"labels": sidebar.labels_with_counts()}
+        )
+
+    return mark_safe(sidebar.rendered("labels", "", render))  # noqa: S308 (a template)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 """The sidebar's archive and labels: cached, and refreshed the moment posts change."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -93,3 +94,40 @@ def test_the_lists_are_computed_when_the_cache_is_down(monkeypatch):
     for method in ("get", "set", "get_or_set"):
         monkeypatch.setattr(sidebar.cache, method, unavailable)
     assert months(sidebar.archive_months()) == {(2010, 12): 1}
+
+
+def render_sidebar(**context):
+    from django.template import Context, Template
+
+    return Template("{% load posts_tags %}{% blog_archive %}{% label_list %}").render(
+        Context(context)
+    )
+
+
+def test_the_rendered_widgets_are_served_from_the_cache(monkeypatch):
+    make_post(publish_at=local_time(2010, 12, 3, 9), labels=["Juarez"])
+    first = render_sidebar()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr("posts.templatetags.posts_tags.render_to_string", not_again)
+    assert render_sidebar() == first
+
+
+def test_a_spanish_reader_gets_the_archive_in_spanish():
+    from django.utils import translation
+
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+    assert "December" in render_sidebar()
+    with translation.override("es"):
+        assert "diciembre" in render_sidebar()
+
+
+def test_the_archive_opens_the_year_of_the_post_being_read():
+    make_post(publish_at=local_time(2010, 12, 3, 9))
+    older = make_post(publish_at=local_time(2009, 5, 3, 9))
+    render_sidebar()  # the home page's copy: the newest year open
+    html = render_sidebar(post=older)
+    assert re.search(r"<details open>\s*<summary>2009", html)
+    assert re.search(r"<details>\s*<summary>2010", html)
