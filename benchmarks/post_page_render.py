@@ -6,23 +6,28 @@ realistic comments (bodies of about 400 characters, stored through the real sani
 30 % replies, some chains deep enough to hit the indentation cap; mostly anonymous
 readers with a few regulars, some "@ 3:40" and "@ Buela" mentions), then requests each
 post page through the Django test client: the whole request in-process (URL routing,
-every middleware, the view, templates), no network. Three ways, median of --runs each:
+every middleware, the view, templates), no network. Five ways, median of --runs each:
 
-- thread uncached: the rendered comment thread is forgotten before every request (its
-  version is bumped, as a moderation decision does); the sidebar and queue figures stay
-  cached, as they are on a live site. This is the figure the issue's targets are about.
-- all cold: the whole cache is emptied before every request (sidebar, queue figures and
-  thread all recomputed): the worst case, after a restart.
-- warm: the thread comes from the fragment cache.
+- rendered in full, thread uncached: the page is rendered around the thread on every
+  request (POST_PAGE_CACHE_SECONDS=0, as for a logged-in editor) and the thread is
+  forgotten before each one (its version is bumped, as a moderation decision does);
+  the sidebar and queue figures stay cached, as they are on a live site;
+- rendered in full, thread cached: the same page with the thread from its cache;
+- page cached, thread uncached: what a reader gets right after a decision: the page
+  around the thread from its cached shell (comments.page_cache), the thread rendered;
+- page cached, thread cached: a reader's usual view;
+- all cold: the whole cache emptied before every request: the worst case, after a
+  restart.
 
     .venv/bin/python benchmarks/post_page_render.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench \
         .venv/bin/python benchmarks/post_page_render.py
 
 Options: --sizes 200,500 (comments per post), --runs N (50), --page-size N (comments per
-page; 1000 shows all 500 on one page), --profile uncached|warm (cProfile 20 requests
-per size and print the top functions; PROFILE_SORT, PROFILE_TOP), --sql (print one uncached
-request's SQL, timed). The figures and the commands that gave them are in
+page; 1000 shows all 500 on one page), --profile uncached|warm|full (cProfile 20
+requests per size with the page cached and the thread uncached or cached, or the page
+rendered in full; print the top functions; PROFILE_SORT, PROFILE_TOP), --sql (print one
+uncached request's SQL, timed). The figures and the commands that gave them are in
 benchmarks/README.md. This is a measurement, never a test: nothing fails on a slow
 machine.
 """

@@ -94,7 +94,7 @@ def _cached(name, compute):
 
 def rendered(name, variant, render):
     """A widget's HTML, kept like the lists it shows (same version, same lifetime), one
-    copy per language and ``variant`` (e.g. which month is open). Rendering the archive
+    copy per language and ``variant`` (a word: which month is open). Rendering the archive
     of a blog with years of months costs more than the rest of most pages."""
     current = version()
     if current is None:

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 
 from tests import builders
@@ -25,6 +27,23 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_swallowed_cache_errors(request, caplog):
+    """The code logs a cache error and carries on without the cache, so a bug that makes
+    every cache call fail (a key the cache refuses, say) would pass unseen. Only tests
+    marked ``cache_outage``, which make the cache fail on purpose, may log one."""
+    yield
+    if request.node.get_closest_marker("cache_outage"):
+        return
+    swallowed = [
+        record.getMessage()
+        for phase in ("setup", "call")
+        for record in caplog.get_records(phase)
+        if record.levelno >= logging.ERROR and "the cache is unavailable" in record.getMessage()
+    ]
+    assert not swallowed, swallowed
 
 
 @pytest.fixture

@@ -88,6 +88,7 @@ def test_a_counter_that_expires_between_add_and_incr_starts_again(monkeypatch):
     assert not hit("test", "reader", PER_MINUTE, now=HOUR_START + 3).allowed
 
 
+@pytest.mark.cache_outage
 def test_an_unreachable_cache_lets_the_action_through(monkeypatch):
     from borderblog import ratelimit
 

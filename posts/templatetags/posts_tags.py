@@ -28,7 +28,8 @@ def blog_archive(context):
             {"years": sidebar.archive_months(), "current_month": current_month},
         )
 
-    return mark_safe(sidebar.rendered("archive", current_month, render))  # noqa: S308 (a template)
+    open_month = "{}-{}".format(*current_month) if current_month else "newest"
+    return mark_safe(sidebar.rendered("archive", open_month, render))  # noqa: S308 (a template)
 
 
 @register.simple_tag

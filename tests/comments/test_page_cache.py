@@ -240,6 +240,7 @@ def test_a_logged_in_editor_gets_a_page_rendered_for_them(thread, editor_client)
     assert stored_shells() == 0
 
 
+@pytest.mark.cache_outage
 def test_the_page_is_complete_when_the_cache_is_down(thread, monkeypatch):
     def unavailable(*args, **kwargs):
         raise ConnectionError("cache unavailable")

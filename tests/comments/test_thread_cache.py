@@ -191,6 +191,7 @@ def test_your_pending_comment_is_not_served_to_other_readers(client, post):
 # When the cache fails ---------------------------------------------------------------------
 
 
+@pytest.mark.cache_outage
 def test_the_thread_is_shown_when_the_cache_is_down(post, monkeypatch):
     make_comment(post, status=Status.APPROVED, body="Shown anyway.")
 
@@ -201,6 +202,7 @@ def test_the_thread_is_shown_when_the_cache_is_down(post, monkeypatch):
     assert "Shown anyway." in page_for(post)
 
 
+@pytest.mark.cache_outage
 def test_a_decision_is_recorded_when_the_cache_is_down(post, editor, monkeypatch, after_commit):
     comment = make_comment(post)
 

@@ -85,6 +85,7 @@ def test_the_lists_are_refreshed_again_when_a_change_commits(django_capture_on_c
     assert sidebar.version() != saved
 
 
+@pytest.mark.cache_outage
 def test_the_lists_are_computed_when_the_cache_is_down(monkeypatch):
     make_post(publish_at=local_time(2010, 12, 3, 9))
 
