@@ -269,6 +269,9 @@ COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", None)
 # refreshes it sooner. 0 keeps the post page out of the cache.
 COMMENT_THREAD_CACHE_SECONDS = env_int("COMMENT_THREAD_CACHE_SECONDS", 300)
 POST_PAGE_CACHE_SECONDS = env_int("POST_PAGE_CACHE_SECONDS", 300)
+# With Redis, each worker keeps its last few threads and pages (comments/local_copies.py)
+# rather than fetching 220 KB on every view; with local memory it would be a second copy.
+POST_PAGE_LOCAL_COPIES = env_int("POST_PAGE_LOCAL_COPIES", 64 if REDIS_URL else 0)
 # Mail the Editors group when more comments than this are pending, or when the oldest
 # pending comment is older than MODERATION_ALERT_AGE_HOURS (manage.py alert_editors).
 MODERATION_ALERT_PENDING = env_int("MODERATION_ALERT_PENDING", 50)

@@ -51,7 +51,7 @@ from django.utils.html import escape
 
 from posts import sidebar
 
-from . import caching, conditional, policy
+from . import caching, conditional, local_copies, policy
 from .forms import sign_timestamp
 from .sections import thread_as_seen_by
 from .stats import queue_notice
@@ -128,7 +128,8 @@ class Found:
 
 
 def lookup(request, post, reads) -> Found:
-    """The page's shell and its thread's cached HTML, read in one round trip."""
+    """The page's shell and its thread's cached HTML: this worker's copies
+    (comments.local_copies), or one round trip to the cache for what it lacks."""
     key = shell_key(request, post, reads)
     if key is None:
         return Found(None, None, None)
@@ -136,11 +137,16 @@ def lookup(request, post, reads) -> Found:
     thread_key = caching.fragment_key(
         post, page, order, policy.accepts_comments(post), versions=reads.thread_versions
     )
-    try:
-        found = cache.get_many([key, thread_key])
-    except Exception:
-        logger.exception("Post page not read from the cache: the cache is unavailable")
-        return Found(None, None, None)
+    found = local_copies.copies.get_many([key, thread_key])
+    missing = [k for k in (key, thread_key) if k not in found]
+    if missing:
+        try:
+            fetched = cache.get_many(missing)
+        except Exception:
+            logger.exception("Post page not read from the cache: the cache is unavailable")
+            return Found(None, None, None)
+        local_copies.copies.set_many(fetched)
+        found.update(fetched)
     return Found(key, found.get(key), found.get(thread_key))
 
 
@@ -152,6 +158,8 @@ def store(key, shell) -> None:
         cache.set(key, shell, seconds)
     except Exception:
         logger.exception("Post page not stored in the cache: the cache is unavailable")
+        return
+    local_copies.copies.set_many({key: shell}, seconds)
 
 
 def fill(shell: str, request, post, *, reads=None, thread=None) -> str:

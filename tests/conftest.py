@@ -24,9 +24,13 @@ def _default_language():
 def _fresh_cache():
     from django.core.cache import cache
 
+    from comments.local_copies import copies
+
     cache.clear()
+    copies.clear()
     yield
     cache.clear()
+    copies.clear()
 
 
 @pytest.fixture(autouse=True)
