@@ -74,6 +74,7 @@ def _bump():
 
 
 def _cached(name, compute):
+    """``compute()``, kept under the lists' version until the next scheduled publication."""
     current = version()
     if current is None:
         return compute()
@@ -81,14 +82,14 @@ def _cached(name, compute):
     try:
         value = cache.get(key)
     except Exception:
-        logger.exception("Sidebar lists not read: the cache is unavailable")
+        logger.exception("Sidebar %s not read: the cache is unavailable", name)
         return compute()
     if value is None:
         value = compute()
         try:
             cache.set(key, value, timeout=seconds_until_next_change())
         except Exception:
-            logger.exception("Sidebar lists not stored: the cache is unavailable")
+            logger.exception("Sidebar %s not stored: the cache is unavailable", name)
     return value
 
 
@@ -96,22 +97,7 @@ def rendered(name, variant, render):
     """A widget's HTML, kept like the lists it shows (same version, same lifetime), one
     copy per language and ``variant`` (a word: which month is open). Rendering the archive
     of a blog with years of months costs more than the rest of most pages."""
-    current = version()
-    if current is None:
-        return render()
-    key = f"posts:sidebar:{name}-html:{current}:{translation.get_language()}:{variant}"
-    try:
-        html = cache.get(key)
-    except Exception:
-        logger.exception("Sidebar widget not read: the cache is unavailable")
-        return render()
-    if html is None:
-        html = render()
-        try:
-            cache.set(key, html, timeout=seconds_until_next_change())
-        except Exception:
-            logger.exception("Sidebar widget not stored: the cache is unavailable")
-    return html
+    return _cached(f"{name}-html:{translation.get_language()}:{variant}", render)
 
 
 def seconds_until_next_change():

@@ -59,47 +59,31 @@ def test_post_page_with_5000_comments_costs_the_same_queries_as_with_10(client):
     ) == queries_to_render(client, few, thread_cached=False)
 
 
-def test_post_page_from_the_cache_costs_one_query(client, django_assert_num_queries):
-    post = make_post(labels=["Wikileaks", "Calderon"])
-    make_approved_comments(post, 25)
-    client.get(post.get_absolute_url())  # fills the caches
-    # the post: whether it changed, and the thread, the form and the meta tags it feeds
-    with django_assert_num_queries(1):
-        client.get(post.get_absolute_url())
-
-
-def test_post_page_from_the_cache_after_a_decision_queries_only_the_thread(
-    client, django_assert_num_queries
+@pytest.mark.parametrize(
+    ("page_cached", "thread_cached", "budget"),
+    [
+        # the post's row: whether the page changed, and what the stand-ins need
+        (True, True, 1),
+        # the post, then the thread's skeleton and the words of its page
+        (True, False, 3),
+        # the post, its author, labels and translations, newer and older post
+        (False, True, 6),
+        # all of that, and the thread's skeleton and words
+        (False, False, 8),
+    ],
+    ids=["from-the-cache", "after-a-decision", "in-full", "in-full-after-a-decision"],
+)
+def test_post_page_query_budget(
+    client, settings, django_assert_num_queries, page_cached, thread_cached, budget
 ):
+    if not page_cached:
+        settings.POST_PAGE_CACHE_SECONDS = 0
     post = make_post(labels=["Wikileaks", "Calderon"])
     make_approved_comments(post, 25)
-    client.get(post.get_absolute_url())
-    caching.invalidate_thread(post.pk)
-    # the post, then the thread's skeleton and the words of its page
-    with django_assert_num_queries(3):
-        client.get(post.get_absolute_url())
-
-
-@pytest.mark.usefixtures("page_rendered_in_full")
-def test_post_page_query_budget(client, django_assert_num_queries):
-    post = make_post(labels=["Wikileaks", "Calderon"])
-    make_approved_comments(post, 25)
-    client.get(post.get_absolute_url())  # fills the queue-figures and thread caches
-    # the post, its author, labels and translations, newer/older post; the sidebar and
-    # the thread come from the cache
-    with django_assert_num_queries(6):
-        client.get(post.get_absolute_url())
-
-
-@pytest.mark.usefixtures("page_rendered_in_full")
-def test_post_page_query_budget_with_the_thread_uncached(client, django_assert_num_queries):
-    post = make_post(labels=["Wikileaks", "Calderon"])
-    make_approved_comments(post, 25)
-    client.get(post.get_absolute_url())
-    caching.invalidate_thread(post.pk)
-    # the post, its author, labels and translations, newer/older post, the thread's
-    # skeleton and the words of its page
-    with django_assert_num_queries(8):
+    client.get(post.get_absolute_url())  # fills the sidebar, queue-figure, page and thread caches
+    if not thread_cached:
+        caching.invalidate_thread(post.pk)
+    with django_assert_num_queries(budget):
         client.get(post.get_absolute_url())
 
 
