@@ -33,8 +33,9 @@ scheme, host and path. A shell lives POST_PAGE_CACHE_SECONDS (5 minutes) at most
 never past the next scheduled publication, which changes the sidebar without a save.
 
 The shell and the thread's HTML are read together, after the values their keys are made
-of (comments.page_reads): two round trips to the cache for a whole page. If the cache
-is down, the page is rendered and filled the same way, just not kept.
+of (comments.page_reads): two round trips to the cache for a whole page, one when the
+worker holds copies of both (comments.local_copies, with Redis). If the cache is down,
+the page is rendered and filled the same way, just not kept.
 """
 
 import hashlib
