@@ -123,8 +123,8 @@ class _Rows:
             f'<li id="c{pk}" class="{css}">'
             f'<article aria-labelledby="c{pk}-meta">'
             f'<header class="comment-meta" id="c{pk}-meta">'
-            f'<span class="comment-number">{number}.</span> '
-            f'<span class="comment-author">{self.name(entry)}</span> '
+            f'<h3 class="comment-heading"><span class="comment-number">{number}.</span> '
+            f'<span class="comment-author">{self.name(entry)}</span></h3> '
             f'<a class="comment-permalink" href="#c{pk}"><time datetime="'
             f'{local.isoformat(timespec="seconds")}">{self.when(local)}</time></a>'
             f"{self.parent_link(entry)}</header>"
