@@ -56,7 +56,7 @@ from . import caching, conditional, local_copies, policy
 from .forms import sign_timestamp
 from .sections import thread_as_seen_by
 from .stats import queue_notice
-from .thread import PAGE_SIZE, paginates, requested_view, view_query
+from .thread import page_of, paginates, requested_view, view_query
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def serves(request) -> bool:
 def storable(request, post) -> bool:
     """Whether the shell of this address may be kept: only the page's own addresses."""
     page, order = requested_view(request.GET)
-    pages = -(-post.comment_count // PAGE_SIZE) if paginates(post) else 1
+    pages = page_of(post.comment_count, paginates(post)) if post.comment_count else 1
     if page is not None and page > pages:
         return False
     return request.get_full_path() == post.get_absolute_url() + view_query(page, order, pages)

@@ -15,7 +15,7 @@ from comments import local_copies, moderation, page_cache
 from comments.forms import TIMESTAMP_SALT
 from comments.local_copies import LocalCopies
 from comments.models import Comment
-from tests.builders import claim_as_own, make_comment, make_post
+from tests.builders import claim_as_own, make_approved_comments, make_comment, make_post
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 from tests.comments.forms_helper import rendered_form_fields, send_comment
 
@@ -237,6 +237,16 @@ def test_the_pages_own_addresses_are_kept(thread, kept):
     page(thread)
     page(thread, query="?corder=newest")
     assert len(set(kept)) == 2
+
+
+def test_a_page_of_comments_that_exists_is_kept_and_one_that_does_not_is_not(post, kept):
+    make_approved_comments(post, 250)  # two pages of 200
+    page(post, query="?cpage=1")  # the first page, but not its own address
+    assert kept == []
+    page(post, query="?cpage=3")
+    assert kept == []
+    page(post, query="?cpage=2")
+    assert len(kept) == 1
 
 
 @pytest.mark.parametrize("query", ["?cpage=7", "?cpage=1", "?utm_source=x", "?replyto=1"])
