@@ -11,11 +11,14 @@ never change the status: an editor decides.
 Knobs are settings with documented defaults (docs/moderation-defences.md).
 """
 
+import hashlib
+import logging
 import math
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -25,6 +28,11 @@ from borderblog import ratelimit
 from . import bans, detectors
 from .models import Comment, CommentFlag, Phrase
 from .sanitize import count_links, render_comment
+
+logger = logging.getLogger(__name__)
+
+# Long enough for a double click or a resent form; the database check covers the rest.
+WORDS_CLAIM_SECONDS = 30
 
 Status = Comment.Status
 Flag = CommentFlag.Kind
@@ -130,7 +138,7 @@ def check_can_submit(post, *, body, submitter_hash):
             % {"wait": wait_in_words(verdict.retry_after)},
             retry_after=verdict.retry_after,
         )
-    if is_duplicate(post, body):
+    if is_duplicate(post, body) or not claim_words(post, body):
         raise DuplicateComment(_("You already sent this comment; it is waiting for an editor."))
 
 
@@ -138,6 +146,34 @@ def is_duplicate(post, body) -> bool:
     """The same words on the same post recently, whatever became of them."""
     since = timezone.now() - timedelta(hours=settings.COMMENT_DUPLICATE_WINDOW_HOURS)
     return Comment.objects.filter(post=post, body=body.strip(), created_at__gte=since).exists()
+
+
+def claim_words(post, body) -> bool:
+    """Claim these words on this post for a moment, atomically in the cache.
+
+    Of two identical comments sent at the same instant (a double click, a resent form),
+    only one may pass: the database check cannot see a row the other request has not
+    committed yet. True when claimed, and when the cache is down (the database check
+    still catches all but that instant). comments.services releases the claim if the
+    comment is not stored after all, so that the reader can send it again at once.
+    """
+    try:
+        return cache.add(_claim_key(post, body), 1, timeout=WORDS_CLAIM_SECONDS)
+    except Exception:
+        logger.exception("Duplicate comments not claimed: the cache is unavailable")
+        return True
+
+
+def release_words(post, body) -> None:
+    try:
+        cache.delete(_claim_key(post, body))
+    except Exception:
+        logger.exception("Duplicate comment claim not released: the cache is unavailable")
+
+
+def _claim_key(post, body) -> str:
+    digest = hashlib.sha256(body.strip().encode()).hexdigest()
+    return f"comments:words-claimed:{post.pk}:{digest}"
 
 
 def wait_in_words(seconds) -> str:

@@ -36,6 +36,14 @@ def submit_comment(
     """
     body, author_name = body.strip(), author_name.strip()
     policy.check_can_submit(post, body=body, submitter_hash=submitter_hash)
+    try:
+        return _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page)
+    except BaseException:
+        policy.release_words(post, body)
+        raise
+
+
+def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page):
     verdict = policy.assess(
         post,
         body=body,

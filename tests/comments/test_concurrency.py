@@ -58,3 +58,18 @@ def test_two_editors_deciding_one_comment_at_once_record_exactly_one_decision():
     assert final.status == ModerationDecision.objects.get().to_status
     post.refresh_from_db()
     assert post.comment_count == (1 if final.status == Comment.Status.APPROVED else 0)
+
+
+def test_the_same_words_sent_twice_at_the_same_instant_are_stored_once():
+    # A double click: the second request's duplicate check cannot see the first's row
+    # before it commits, so the words are claimed in the cache first.
+    post = make_post()
+
+    def send(i):
+        address = {"REMOTE_ADDR": f"198.51.100.{i}"}
+        return send_comment(Client(), post, headers=address, body="Sent twice.").status_code
+
+    statuses = run_together(2, send)
+
+    assert sorted(statuses) == [302, 400]
+    assert Comment.objects.filter(post=post, body="Sent twice.").count() == 1

@@ -1,15 +1,17 @@
 """What a comment says: listed phrases, personal data, links, duplicates and bans, via the page."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from borderblog.identity import submitter_hash
 from comments import bans
 from comments.models import Comment, CommentFlag, Phrase
+from comments.services import submit_comment
 from tests.builders import make_comment, make_post
 from tests.comments.forms_helper import send_comment
 
@@ -90,6 +92,15 @@ def test_an_exact_duplicate_is_refused_and_nothing_more_is_stored(client, post):
     assert "You already sent this comment; it is waiting for an editor" in page
     assert "Los soldados no son policías." in page
     assert Comment.objects.count() == 1
+
+
+def test_a_comment_that_could_not_be_stored_can_be_sent_again_at_once(client, post):
+    # The words were claimed against a double click; a failed store must release them.
+    failing = mock.patch.object(Comment.objects, "create", side_effect=DatabaseError("disk full"))
+    with failing, pytest.raises(DatabaseError):
+        submit_comment(post=post, body="Lost at first.", submitter_hash="a" * 64)
+    assert send_comment(client, post, body="Lost at first.").status_code == 302
+    assert Comment.objects.filter(body="Lost at first.").count() == 1
 
 
 def test_the_same_words_after_the_duplicate_window_are_accepted(client, post, settings):
