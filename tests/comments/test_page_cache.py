@@ -50,11 +50,12 @@ def kept(monkeypatch):
 
 
 def rendered_from_scratch(post, settings, query=""):
+    kept_for = settings.POST_PAGE_CACHE_SECONDS
     settings.POST_PAGE_CACHE_SECONDS = 0
     try:
         return page(post, query=query)
     finally:
-        settings.POST_PAGE_CACHE_SECONDS = 300
+        settings.POST_PAGE_CACHE_SECONDS = kept_for
 
 
 @pytest.fixture
