@@ -10,9 +10,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 from borderblog.settings import *  # noqa: F403
 
 ROOT_URLCONF = "benchmarks.load_urls"
-# Static files are never requested by the benchmark; plain storage needs no manifest.
-STORAGES = {
-    **STORAGES,  # noqa: F405
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Static files as in production: collected (serve_load.py runs collectstatic into its
+# throwaway folder) and named by the manifest, so WhiteNoise and {% static %} do the
+# work they do on the live site.
+STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}

@@ -124,7 +124,9 @@ def main():
     else:
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     env["MEDIA_ROOT"] = str(workdir / "media")
+    env["BENCH_STATIC_ROOT"] = str(workdir / "static")
     try:
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
         run([PYTHON, "manage.py", "migrate", "--verbosity", "0"], env)
         script = POPULATE.replace("COUNT", str(args.comments))
         post_path = run(
