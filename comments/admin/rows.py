@@ -12,7 +12,8 @@ templates cost more than the rest of the page together.
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import PAGE_VAR, ChangeList
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -33,7 +34,20 @@ class RowContext:
 
 class QueueChangeList(ChangeList):
     def get_results(self, request):
-        super().get_results(request)
+        this_page = request.get_full_path()
+        try:
+            super().get_results(request)
+        except IncorrectLookupParameters:
+            # Deciding the last comments of the last page empties it, and Django answers
+            # a page past the end by sending the editor to ?e=1 without their filters.
+            # Show the page that is now the last (or the first, for p=0) instead.
+            pages = self.model_admin.get_paginator(request, self.queryset, self.list_per_page)
+            page_num = min(max(self.page_num, 1), pages.num_pages)
+            if page_num == self.page_num:
+                raise
+            self.page_num = page_num
+            super().get_results(request)
+            this_page = request.path + self.get_query_string({PAGE_VAR: page_num})
         # One query for every row's rule select, however many rows the page has.
         rules = PolicyRule.objects.all()
         shared = RowContext(
@@ -46,7 +60,7 @@ class QueueChangeList(ChangeList):
                     ((rule.pk, rule.number, Truncator(rule.title).chars(32)) for rule in rules),
                 ),
             ),
-            back=urlencode({"next": request.get_full_path()}),
+            back=urlencode({"next": this_page}),
         )
         for comment in self.result_list:
             comment.queue_row = shared

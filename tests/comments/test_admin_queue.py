@@ -1,5 +1,7 @@
 """The moderation queue as editors read it: rows, flags, reports, and what it costs."""
 
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -9,7 +11,15 @@ from django.urls import reverse
 from comments.models import Comment, CommentFlag
 from tests.builders import make_comment, make_post, make_rule
 
-from .admin_helpers import QUEUE, flag, listed, press_row_button, report, submitted_ago
+from .admin_helpers import (
+    QUEUE,
+    FormControls,
+    flag,
+    listed,
+    press_row_button,
+    report,
+    submitted_ago,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +201,47 @@ def test_authors_are_not_shown_the_pending_count(author_client, post):
     assert 'id="moderation-status"' not in content
     assert "1 comment pending" not in content
     assert 'id="moderation-module"' not in content
+
+
+@pytest.fixture
+def two_comments_a_page(monkeypatch):
+    from comments.admin.queue import CommentAdmin
+
+    monkeypatch.setattr(CommentAdmin, "list_per_page", 2)
+
+
+def test_deciding_the_last_comment_of_the_last_page_returns_to_the_new_last_page(
+    editor_client, post, two_comments_a_page
+):
+    *earlier, last = (make_comment(post) for _ in range(5))
+    page = f"{QUEUE}?post={post.pk}&p=3"
+
+    back = press_row_button(editor_client, last, "approve", next_url=page)["Location"]
+    response = editor_client.get(back)
+
+    assert response.status_code == 200  # not Django's redirect to ?e=1, filters dropped
+    assert listed(response) == earlier[2:]
+    assert response.context["cl"].get_query_string() == f"?post={post.pk}"
+
+
+def test_a_page_past_the_end_shows_the_last_page_and_returns_rows_there(
+    editor_client, post, two_comments_a_page
+):
+    comments = [make_comment(post) for _ in range(3)]
+
+    response = editor_client.get(QUEUE, {"status": "pending", "p": 7})
+
+    assert listed(response) == comments[2:]
+    controls = FormControls(response.content.decode())
+    approve = controls.button(name="verb", value="approve")
+    (back,) = parse_qs(urlsplit(approve["formaction"]).query)["next"]
+    assert urlsplit(back).path == QUEUE
+    assert parse_qs(urlsplit(back).query) == {"status": ["pending"], "p": ["2"]}
+
+
+def test_page_zero_shows_the_first_page(editor_client, post, two_comments_a_page):
+    comments = [make_comment(post) for _ in range(3)]
+
+    response = editor_client.get(QUEUE, {"p": 0})
+
+    assert listed(response) == comments[:2]
