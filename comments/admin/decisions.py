@@ -24,7 +24,7 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from borderblog import identity
@@ -77,7 +77,8 @@ VERBS = {
     "spam": Verb(
         moderation.mark_spam,
         Status.SPAM,
-        _("Spam"),
+        # A button: the status is also "Spam", but a verb reads better in Spanish.
+        pgettext_lazy("moderation button", "Spam"),
         ngettext_lazy(
             "%(count)d comment was marked as spam.",
             "%(count)d comments were marked as spam.",

@@ -123,6 +123,17 @@ def test_row_spam_button_marks_spam(editor_client, post):
     assert ModerationDecision.objects.get(comment=comment).to_status == Status.SPAM
 
 
+def test_spanish_editors_see_the_spam_button_as_an_action_and_the_status_as_a_name(
+    editor_client, post
+):
+    make_comment(post)
+
+    content = editor_client.get(QUEUE, headers={"Accept-Language": "es"}).content.decode()
+
+    assert 'value="spam">Es spam<span class="visually-hidden">' in content
+    assert ">Spam</a>" in content  # the status filter
+
+
 def test_row_button_on_a_stale_page_changes_nothing_and_says_so(editor_client, post, rule):
     comment = make_comment(post)
     moderation.reject(comment, editor=make_editor(), rule=rule)
