@@ -119,8 +119,11 @@ def main():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "benchmarks.load_settings"}
     if "DATABASE_URL" in env:
         env["DATABASE_URL"] = env["DATABASE_URL"].rsplit("/", 1)[0] + "/bench_load"
-        run(["psql", env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", "-qc",
-             "DROP DATABASE IF EXISTS bench_load; CREATE DATABASE bench_load;"], env)  # fmt: skip
+        # Two -c options, not one: psql runs a multi-statement -c as one transaction,
+        # and DROP DATABASE refuses to run inside one.
+        run(["psql", env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres", "-q",
+             "-c", "DROP DATABASE IF EXISTS bench_load", "-c", "CREATE DATABASE bench_load"],
+            env)  # fmt: skip
     else:
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
     env["MEDIA_ROOT"] = str(workdir / "media")
