@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 WORDS_CLAIM_SECONDS = 30
 
 Status = Comment.Status
+SpamReason = Comment.SpamReason
 Flag = CommentFlag.Kind
 
 COMMENTS_CLOSED = _("Comments are closed on this post.")
@@ -71,7 +72,7 @@ class Assessment:
     """The first status of a new comment, why the site chose it, and flags for editors."""
 
     status: str
-    reason: str = ""
+    reason: str = ""  # a Comment.SpamReason when the site chose spam
     flags: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -214,21 +215,23 @@ def assess(
     # Counted on the HTML that will be stored, so that bare URLs the linker turns into
     # links count as they will on the page.
     links = count_links(render_comment(body))
+    # Numbers only: CommentFlag.detail_display words them in the editor's language.
     if links > settings.COMMENT_MAX_LINKS:
-        flags.append((Flag.LINKS, f"{links} links (more than {settings.COMMENT_MAX_LINKS})"))
+        flags.append((Flag.LINKS, str(links)))
     if seconds_on_page is not None and seconds_on_page < settings.COMMENT_FORM_MIN_SECONDS:
-        flags.append((Flag.FAST, f"sent {seconds_on_page:.1f} s after the page was loaded"))
-
+        flags.append((Flag.FAST, f"{seconds_on_page:.1f}"))
     blocked = listed(Phrase.Kind.BLOCKED)
+    flags += [(Flag.BLOCKED_PHRASE, phrase) for phrase in blocked]
+
     if honeypot.strip():
-        status, reason = Status.SPAM, "honeypot"
+        status, reason = Status.SPAM, SpamReason.HONEYPOT
     elif bans.is_banned(submitter_hash):
-        status, reason = Status.SPAM, "banned submitter"
+        status, reason = Status.SPAM, SpamReason.BANNED
     elif blocked:
-        status, reason = Status.SPAM, f'blocked phrase "{blocked[0]}"'
+        status, reason = Status.SPAM, SpamReason.BLOCKED_PHRASE
     else:
         status, reason = Status.PENDING, ""
-    return Assessment(status, reason[:DETAIL_MAX], _capped(flags))
+    return Assessment(status, reason, _capped(flags))
 
 
 def _capped(flags):

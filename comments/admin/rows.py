@@ -120,7 +120,7 @@ def attention_cell(comment):
         count = comment.report_count
         lines.append(("⚐", ngettext("%(n)d report", "%(n)d reports", count) % {"n": count}))
     if comment.status_reason:
-        lines.append(("⊘", comment.status_reason))
+        lines.append(("⊘", comment.get_status_reason_display()))
     return format_html_join(
         "", '<span class="queue-attention"><span aria-hidden="true">{}</span> {}</span>', lines
     )

@@ -66,6 +66,14 @@ class Comment(models.Model):
         REJECTED = "rejected", _("Rejected")
         SPAM = "spam", _("Spam")
 
+    class SpamReason(models.TextChoices):
+        """Why the site itself sent a comment to spam. Stored as a code and named in the
+        editor's language when shown."""
+
+        HONEYPOT = "honeypot", _("the form's hidden field was filled in, as robots do")
+        BANNED = "banned", _("the submitter is banned")
+        BLOCKED_PHRASE = "blocked_phrase", _("it contains a blocked phrase")
+
     post = models.ForeignKey(
         Post, on_delete=models.CASCADE, related_name="+", verbose_name=_("post")
     )
@@ -105,6 +113,7 @@ class Comment(models.Model):
         _("why the site chose this status"),
         max_length=200,
         blank=True,
+        choices=SpamReason.choices,
         editable=False,
         help_text=_(
             "Set when the site itself sent the comment to spam (honeypot, ban, blocked phrase)."

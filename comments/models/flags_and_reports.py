@@ -1,9 +1,21 @@
 """What the site and readers raise about a comment: flags on arrival, reports later."""
 
 from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import detectors
 from .comment import Comment, PolicyRule
+
+# The detectors name what they found in English, as stored in a flag's detail
+# ("phone number: 55 1234 ****"); these are the names editors read.
+PERSONAL_DATA_NAMES = {
+    detectors.PHONE: _("phone number"),
+    detectors.EMAIL: _("e-mail address"),
+    detectors.STREET_ADDRESS: _("street address"),
+    detectors.LICENCE_PLATE: _("licence plate"),
+}
 
 
 class CommentFlag(models.Model):
@@ -15,6 +27,7 @@ class CommentFlag(models.Model):
         WATCH_WORD = "watch_word", _("Watch word")
         LINKS = "links", _("Many links")
         FAST = "fast", _("Sent implausibly fast")
+        BLOCKED_PHRASE = "blocked_phrase", _("Blocked phrase")
 
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, related_name="flags", verbose_name=_("comment")
@@ -31,9 +44,29 @@ class CommentFlag(models.Model):
         indexes = [models.Index(fields=["kind", "comment"], name="flag_kind_idx")]
 
     def __str__(self):
-        return (
-            f"{self.get_kind_display()}: {self.detail}" if self.detail else self.get_kind_display()
-        )
+        detail = self.detail_display()
+        return f"{self.get_kind_display()}: {detail}" if detail else self.get_kind_display()
+
+    def detail_display(self) -> str:
+        """What was found, in the editor's language. Found text (a phrase, a masked
+        excerpt) is stored as found; the kind of personal data, counts and times are
+        stored as codes and numbers and worded here, in the language the admin is in."""
+        if self.kind == self.Kind.LINKS and self.detail.isdigit():
+            count = int(self.detail)
+            return ngettext("%(count)d link", "%(count)d links", count) % {"count": count}
+        if self.kind == self.Kind.FAST:
+            try:
+                seconds = float(self.detail)
+            except ValueError:
+                return self.detail
+            return gettext("sent %(seconds)s s after the page was loaded") % {
+                "seconds": number_format(seconds, 1)
+            }
+        if self.kind == self.Kind.PERSONAL_DATA:
+            found, separator, excerpt = self.detail.partition(": ")
+            if separator and found in PERSONAL_DATA_NAMES:
+                return f"{PERSONAL_DATA_NAMES[found]}: {excerpt}"
+        return self.detail
 
 
 class Report(models.Model):

@@ -84,6 +84,18 @@ def test_comment_page_shows_flags_and_reports_with_their_rule_and_note(editor_cl
     assert 'value="dismiss"' in content
 
 
+def test_comment_page_says_in_words_why_the_site_chose_spam(editor_client, post):
+    comment = make_comment(
+        post, status=Comment.Status.SPAM, status_reason=Comment.SpamReason.BLOCKED_PHRASE
+    )
+    flag(comment, CommentFlag.Kind.BLOCKED_PHRASE, "cheap pills")
+
+    content = editor_client.get(change_url(comment)).content.decode()
+
+    assert "it contains a blocked phrase" in content
+    assert "Blocked phrase: cheap pills" in content
+
+
 def test_comment_page_can_approve_the_comment(editor_client, editor, post):
     comment = make_comment(post)
 

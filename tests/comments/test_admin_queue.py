@@ -82,11 +82,35 @@ def test_queue_row_shows_how_many_readers_reported_a_comment(editor_client, post
 
 
 def test_queue_row_says_why_the_site_sent_a_comment_to_spam(editor_client, post):
-    make_comment(post, status=Status.SPAM, status_reason="Honeypot field was filled")
+    make_comment(post, status=Status.SPAM, status_reason=Comment.SpamReason.BANNED)
 
     content = editor_client.get(QUEUE, {"status": "spam"}).content.decode()
 
-    assert "Honeypot field was filled" in content
+    assert "the submitter is banned" in content
+
+
+def test_queue_row_words_the_spam_reason_in_the_editors_language(editor_client, post):
+    make_comment(post, status=Status.SPAM, status_reason=Comment.SpamReason.BANNED)
+
+    content = editor_client.get(
+        QUEUE, {"status": "spam"}, headers={"Accept-Language": "es"}
+    ).content.decode()
+
+    assert "la persona que lo envió está bloqueada" in content
+
+
+def test_queue_row_words_the_flags_numbers_in_the_editors_language(editor_client, post):
+    comment = make_comment(post)
+    flag(comment, CommentFlag.Kind.LINKS, "7")
+    flag(comment, CommentFlag.Kind.FAST, "0.4")
+
+    english = editor_client.get(QUEUE).content.decode()
+    spanish = editor_client.get(QUEUE, headers={"Accept-Language": "es"}).content.decode()
+
+    assert "Many links: 7 links" in english
+    assert "Sent implausibly fast: sent 0.4 s after the page was loaded" in english
+    assert "Muchos enlaces: 7 enlaces" in spanish
+    assert "enviado 0,4 s después de cargar la página" in spanish
 
 
 def test_a_rows_post_title_filters_the_queue_to_that_post(editor_client):
@@ -245,3 +269,11 @@ def test_page_zero_shows_the_first_page(editor_client, post, two_comments_a_page
     response = editor_client.get(QUEUE, {"p": 0})
 
     assert listed(response) == comments[:2]
+
+
+def test_queue_row_names_the_kind_of_personal_data_in_the_editors_language(editor_client, post):
+    flag(make_comment(post), CommentFlag.Kind.PERSONAL_DATA, "phone number: 55 1234 ****")
+
+    content = editor_client.get(QUEUE, headers={"Accept-Language": "es"}).content.decode()
+
+    assert "Datos personales: número de teléfono: 55 1234 ****" in content

@@ -31,15 +31,13 @@ def flags_of(comment):
     return list(comment.flags.values_list("kind", "detail"))
 
 
-def test_a_blocked_phrase_stores_the_comment_as_spam_naming_the_phrase(client, post):
+def test_a_blocked_phrase_stores_the_comment_as_spam_flagging_the_phrase(client, post):
     Phrase.objects.create(kind=Phrase.Kind.BLOCKED, text="viagra barata")
     response = send_comment(client, post, body="VIAGRA BARATA aquí")
     comment = Comment.objects.get()
     assert response.status_code == 302
-    assert (comment.status, comment.status_reason) == (
-        Status.SPAM,
-        'blocked phrase "viagra barata"',
-    )
+    assert (comment.status, comment.status_reason) == (Status.SPAM, "blocked_phrase")
+    assert flags_of(comment) == [(Flag.BLOCKED_PHRASE, "viagra barata")]
 
 
 def test_a_threat_is_flagged_for_the_editor_and_waits_for_a_decision(client, post):
@@ -72,7 +70,7 @@ def test_a_comment_with_more_links_than_allowed_is_flagged(client, post, setting
     send_comment(client, post, body=body)
     comment = Comment.objects.get()
     assert comment.link_count == 3
-    assert flags_of(comment) == [(Flag.LINKS, "3 links (more than 2)")]
+    assert flags_of(comment) == [(Flag.LINKS, "3")]
 
 
 def test_a_comment_and_all_its_flags_are_written_in_one_insert_each(client, post):
@@ -121,7 +119,7 @@ def test_a_banned_submitters_comment_is_stored_as_spam(client, post, editor, rf)
     response = send_comment(client, post, headers={"REMOTE_ADDR": "203.0.113.7"}, body="Again.")
     comment = Comment.objects.get()
     assert response.status_code == 302
-    assert (comment.status, comment.status_reason) == (Status.SPAM, "banned submitter")
+    assert (comment.status, comment.status_reason) == (Status.SPAM, "banned")
 
 
 @pytest.mark.parametrize(
