@@ -125,6 +125,13 @@ def demo_public_pages() -> dict[str, PublicPage]:
             form="tip-form",
             fields={"message": "", "contact": ""},
         ),
+        PublicPage(
+            "tips-received",
+            tips,
+            shows="Tu código de recibo",
+            form="tip-form",
+            fields={"message": "A convoy crossed at 3 a.m.", "code_language": "es"},
+        ),
         PublicPage("tips-status", reverse("tips:status"), shows="receipt"),
     ]
     return {page.name: page for page in pages}

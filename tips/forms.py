@@ -8,9 +8,10 @@ nothing is ever half-stored. Cleaned copies wait in the view's working folder.
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from . import wording
+from . import receipts, wording
 from .cleaning import Refused, clean_upload
 
 # A hint for the file picker only: what a file is, is decided by its content.
@@ -117,7 +118,7 @@ def message_field(*, required):
 
 
 class TipForm(AttachmentsForm):
-    field_order = ["message", "contact", "attachments"]
+    field_order = ["message", "contact", "attachments", "code_language"]
 
     message = message_field(required=True)
     contact = forms.CharField(
@@ -127,6 +128,24 @@ class TipForm(AttachmentsForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": wording.both(*wording.CONTACT_TOO_LONG, limit=300)},
     )
+    # The source picks it: Tor Browser tells every site its reader wants English, so
+    # the browser's language says nothing. Unset or unknown, the page's language
+    # decides: a tip is never refused over the words of its receipt.
+    code_language = forms.CharField(
+        label=_("Language of your receipt code"),
+        required=False,
+        widget=forms.RadioSelect(choices=receipts.LANGUAGES),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code_language"].initial = receipts.language_for(get_language())
+
+    def clean_code_language(self):
+        chosen = self.cleaned_data["code_language"]
+        return (
+            chosen if chosen in dict(receipts.LANGUAGES) else receipts.language_for(get_language())
+        )
 
 
 class FollowUpForm(AttachmentsForm):

@@ -1,9 +1,12 @@
 """Receipt codes: how a source comes back to their tip without being anyone.
 
-A code is seven words drawn with ``secrets`` from the EFF's long word list (7,776 words,
-log2(7776) ≈ 12.92 bits a word, ≈ 90.5 bits a code; SecureDrop's codenames are also
-seven words). It is shown once, on the confirmation page, and never stored. The tip
-keeps two things derived from it:
+A code is seven words drawn with ``secrets`` from a word list in the source's language:
+the EFF's long list in English (7,776 words, log2(7776) ≈ 12.92 bits a word, ≈ 90.5 bits
+a code; SecureDrop's codenames are also seven words), the Spanish list Tails and the Tor
+Project use in Spanish (8,192 words, 13 bits a word, 91 bits a code). A source keeps
+seven words of their own language more easily, on paper or in memory. The code is
+shown once, on the confirmation page, and never stored. The tip keeps two things
+derived from it:
 
 - ``receipt_lookup``: an HMAC of the code under TIPS_RECEIPT_SECRET, to find the tip in
   one indexed query. Without the secret, a copy of the database gives nothing to guess
@@ -22,28 +25,45 @@ import hmac
 import math
 import secrets
 import unicodedata
+from importlib import resources
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, get_hasher, make_password
+from django.utils.translation import get_language
 from xkcdpass.xkcd_password import generate_wordlist, locate_wordfile
 
 from .models import Tip
 
 WORDS_IN_CODE = 7
+# Each language's own name, as a source looks for it.
+LANGUAGES = [("es", "español"), ("en", "English")]
+
+
+def language_for(language_code):
+    """The code language for a page language: Spanish for any Spanish, else English."""
+    return "es" if (language_code or "").split("-")[0] == "es" else "en"
 
 
 @functools.cache
-def word_list():
-    """The EFF long list: 7,776 words chosen to be easy to type and tell apart."""
+def word_list(language="en"):
+    """Words chosen to be easy to type and tell apart, in ``language`` if there is a list
+    for it, else in English: the EFF long list (xkcdpass ships it), or the Spanish list
+    of Tails and the Tor Project (diceware ships it; lower-case, no accents)."""
+    if language_for(language) == "es":
+        text = (resources.files("diceware") / "wordlists" / "wordlist_es.txt").read_text()
+        return tuple(text.split())
     return tuple(generate_wordlist(locate_wordfile("eff-long"), min_length=1, max_length=64))
 
 
-def entropy_bits():
-    return WORDS_IN_CODE * math.log2(len(word_list()))
+def entropy_bits(language="en"):
+    return WORDS_IN_CODE * math.log2(len(word_list(language)))
 
 
-def new_code():
-    return " ".join(secrets.choice(word_list()) for _ in range(WORDS_IN_CODE))
+def new_code(language=None):
+    """A new code in ``language``, or the page's. Any code is looked up the same way,
+    whatever its language."""
+    words = word_list(language_for(language or get_language()))
+    return " ".join(secrets.choice(words) for _ in range(WORDS_IN_CODE))
 
 
 def normalize(code):

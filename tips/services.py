@@ -17,12 +17,13 @@ from .models import Attachment, Tip, TipMessage
 from .storage import tips_storage
 
 
-def submit_tip(*, message, contact, cleaned_files):
+def submit_tip(*, message, contact, cleaned_files, code_language=None):
     """Store a new tip from a source; returns (tip, receipt code).
 
-    The code is returned to be shown once; only its digest and hash are stored.
+    The code, in ``code_language`` (else the page's), is returned to be shown once;
+    only its digest and hash are stored.
     """
-    code = receipts.new_code()
+    code = receipts.new_code(code_language)
     now = timezone.now()
     with _storing_files() as store:
         tip = Tip.objects.create(

@@ -39,8 +39,10 @@ def submit_tip(request):
             message=form.cleaned_data["message"],
             contact=form.cleaned_data["contact"],
             cleaned_files=form.cleaned_data["attachments"],
+            code_language=form.cleaned_data["code_language"],
         )
-    return render(request, "tips/tip_received.html", {"code": code, "tip": tip})
+    context = {"code": code, "code_language": form.cleaned_data["code_language"], "tip": tip}
+    return render(request, "tips/tip_received.html", context)
 
 
 @tip_page

@@ -77,7 +77,11 @@ def open_public_page(page, public_page, server_url) -> int:
     page.goto(public_page.path)
     form = page.locator(f"#{public_page.form}")
     for name, value in public_page.fields.items():
-        form.locator(f'[name="{name}"]').fill(value)
+        field = form.locator(f'[name="{name}"]')
+        if field.first.get_attribute("type") == "radio":
+            form.locator(f'[name="{name}"][value="{value}"]').check()
+        else:
+            field.fill(value)
     if public_page.without_cookies:
         page.context.clear_cookies()
     with page.expect_navigation() as sent:

@@ -38,7 +38,7 @@ def receipt_code(response):
 
 def send_tip(client, message="A convoy crossed at the old bridge at 3 a.m.", **fields):
     """Post the tip form as a browser would; ``attachments`` is a list of uploads."""
-    data = {"message": message, "contact": fields.pop("contact", "")}
+    data = {"message": message, "contact": fields.pop("contact", ""), **fields.pop("data", {})}
     attachments = fields.pop("attachments", [])
     if attachments:
         data["attachments"] = attachments

@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from django.utils import translation
 
 from tips import receipts, services
 from tips.models import Tip
@@ -20,9 +21,40 @@ def test_word_list_is_the_eff_long_list():
     assert len(words) == len(set(words)) == 7776
 
 
+def test_spanish_word_list_is_the_one_tails_uses_with_no_accents_to_type():
+    words = receipts.word_list("es")
+
+    assert len(words) == len(set(words)) == 8192
+    assert all(word.isascii() and word.isalpha() and word.islower() for word in words)
+    assert {"abanico", "abajo"} <= set(words)
+
+
 def test_code_has_seven_words_and_over_ninety_bits_of_entropy():
     assert len(receipts.new_code().split()) == 7
     assert receipts.entropy_bits() > 90
+
+
+def test_a_spanish_code_has_seven_spanish_words_and_over_ninety_bits():
+    code = receipts.new_code("es")
+
+    assert len(code.split()) == 7
+    assert set(code.split()) <= set(receipts.word_list("es"))
+    assert receipts.entropy_bits("es") > 90
+
+
+def test_a_new_code_is_in_the_pages_language_unless_told():
+    with translation.override("es"):
+        code = receipts.new_code()
+
+    assert set(code.split()) <= set(receipts.word_list("es"))
+
+
+def test_a_spanish_code_finds_its_tip_too():
+    tip, code = services.submit_tip(
+        message="Un aviso.", contact="", cleaned_files=[], code_language="es"
+    )
+
+    assert receipts.find_tip(code.upper()) == tip
 
 
 def test_two_codes_differ():

@@ -176,3 +176,34 @@ def test_many_tips_from_one_address_are_slowed_down_keeping_the_text(client, set
     assert int(response["Retry-After"]) > 0
     assert "Second tip, same hour." in response.content.decode()
     assert Tip.objects.count() == 1
+
+
+def test_the_source_chooses_the_language_of_the_receipt_code(client):
+    response = send_tip(client, data={"code_language": "es"})
+
+    code = receipt_code(response)
+    assert set(code.split()) <= set(receipts.word_list("es"))
+    assert 'id="receipt-code" lang="es"' in response.content.decode()
+    assert "Son siete palabras en español." in response.content.decode()
+
+
+def test_the_code_language_offered_first_is_the_pages(client):
+    english = client.get("/tips/").content.decode()
+    spanish = client.get("/tips/", headers={"Accept-Language": "es"}).content.decode()
+
+    assert re.search(r'name="code_language" value="en"[^>]*checked', english)
+    assert re.search(r'name="code_language" value="es"[^>]*checked', spanish)
+
+
+def test_without_a_choice_the_code_is_in_the_pages_language(client):
+    response = send_tip(client, headers={"Accept-Language": "es"})
+
+    assert set(receipt_code(response).split()) <= set(receipts.word_list("es"))
+
+
+def test_an_unknown_code_language_still_sends_the_tip_with_an_english_code(client):
+    response = send_tip(client, data={"code_language": "klingon"})
+
+    assert response.status_code == 200
+    assert set(receipt_code(response).split()) <= set(receipts.word_list("en"))
+    assert Tip.objects.count() == 1
