@@ -40,19 +40,16 @@ A measurement, never a test. Only 127.0.0.1 is ever contacted.
 import argparse
 import json
 import os
-import re
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from loadtools import FIXED, PYTHON, ROOT, print_table, run, serve, wait_until_up, wrk
+
 SETTINGS = "benchmarks.contrib_comments.settings"
 POPULATE = """
 import random
@@ -108,10 +105,6 @@ print(json.dumps({
 """
 
 
-def run(cmd, env, **kwargs):
-    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, **kwargs)
-
-
 def django_admin(env, *args, **kwargs):
     return run([PYTHON, "-m", "django", *args], env, **kwargs)
 
@@ -121,40 +114,6 @@ def shell(env, script):
     command = ["shell", "--verbosity", "0", "-c", script]
     out = django_admin(env, *command, capture_output=True, text=True).stdout
     return out.strip().splitlines()[-1]
-
-
-def wait_until_up(server, port, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited ({server.returncode}): is port {port} taken?")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
-                # Another server on the port would answer too; only ours says this.
-                if reply.status == 200 and reply.read() == b"contrib_comments":
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
-def wrk(url, seconds):
-    out = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, p50, int(errors.group(1)) if errors else 0
-
-
-def serve(env, port, workers):
-    return subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "benchmarks.contrib_comments.wsgi",
-         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env, cwd=ROOT, start_new_session=True,
-    )  # fmt: skip
 
 
 def main():
@@ -190,23 +149,20 @@ def main():
         )
 
         base = f"http://127.0.0.1:{args.port}"
-        server = serve(env, args.port, args.workers)
-        wait_until_up(server, args.port)
+        server = serve("benchmarks.contrib_comments.wsgi", env, args.port, args.workers)
+        wait_until_up(server, args.port, healthz_body=b"contrib_comments")
         for _ in range(30):
             urllib.request.urlopen(base + article_path).read()
         results = {
-            "fixed 30 KB page": wrk(base + "/bench/fixed/", args.seconds),
+            FIXED: wrk(base + "/bench/fixed/", args.seconds),
             "django_comments article page": wrk(base + article_path, args.seconds),
         }
 
-        fixed = results["fixed 30 KB page"][0]
-        print(
+        print_table(
             f"{args.comments} comments, {args.workers} sync workers, SQLite, "
-            f"django-contrib-comments {comments_version}, no page or fragment cache"
+            f"django-contrib-comments {comments_version}, no page or fragment cache",
+            results,
         )
-        print(f"{'page':32} {'req/s':>8} {'p50':>9} {'of fixed':>9} {'errors':>7}")
-        for label, (rate, p50, errors) in results.items():
-            print(f"{label:32} {rate:8.1f} {p50:>9} {rate / fixed:9.1%} {errors:7d}")
         print(
             f"in-process (test client, 50 requests): median {in_process['median']:.2f} ms, "
             f"p90 {in_process['p90']:.2f} ms; {len(in_process['queries'])} SQL queries a "

@@ -26,18 +26,16 @@ A measurement, never a test. Only 127.0.0.1 is ever contacted.
 
 import argparse
 import os
-import re
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from loadtools import FIXED, PYTHON, print_table, run, serve, wait_until_up, wrk
+
 POPULATE = """
 import random
 from datetime import timedelta
@@ -68,41 +66,6 @@ Comment.objects.filter(post=post).update(created_at=start)
 Post.objects.filter(pk=post.pk).update(comment_count=COUNT)
 print(post.get_absolute_url())
 """
-
-
-def run(cmd, env, **kwargs):
-    return subprocess.run(cmd, env=env, cwd=ROOT, check=True, **kwargs)
-
-
-def wait_until_up(port, timeout=30):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
-                if reply.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
-
-
-def wrk(url, seconds):
-    out = subprocess.run(
-        ["wrk", "-t2", "-c32", f"-d{seconds}s", "--latency", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", out).group(1)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rate, p50, int(errors.group(1)) if errors else 0
-
-
-def serve(env, port, workers):
-    return subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "benchmarks.load_wsgi", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env, cwd=ROOT, start_new_session=True,
-    )  # fmt: skip
 
 
 def main():
@@ -153,6 +116,7 @@ def main():
 
                 redis.Redis.from_url(env["REDIS_URL"]).flushdb()
             server = serve(
+                "benchmarks.load_wsgi",
                 {
                     **env,
                     "COMMENT_THREAD_CACHE_SECONDS": thread_cache,
@@ -162,22 +126,21 @@ def main():
                 args.workers,
             )
             try:
-                wait_until_up(args.port)
+                wait_until_up(server, args.port, healthz_body=b"ok")
                 for _ in range(30):
                     urllib.request.urlopen(base + post_path).read()
-                if "fixed 30 KB page" not in results:
-                    results["fixed 30 KB page"] = wrk(base + "/bench/fixed/", args.seconds)
+                if FIXED not in results:
+                    results[FIXED] = wrk(base + "/bench/fixed/", args.seconds)
                 results[label] = wrk(base + post_path, args.seconds)
             finally:
                 os.killpg(server.pid, signal.SIGTERM)
                 server.wait()
-        fixed = results["fixed 30 KB page"][0]
         cache_name = "Redis" if env.get("REDIS_URL") else "local memory"
         database = "PostgreSQL" if "postgres" in env["DATABASE_URL"] else "SQLite"
-        print(f"{args.comments} comments, {args.workers} sync workers, {database}, {cache_name}")
-        print(f"{'page':32} {'req/s':>8} {'p50':>9} {'of fixed':>9} {'errors':>7}")
-        for label, (rate, p50, errors) in results.items():
-            print(f"{label:32} {rate:8.1f} {p50:>9} {rate / fixed:9.1%} {errors:7d}")
+        print_table(
+            f"{args.comments} comments, {args.workers} sync workers, {database}, {cache_name}",
+            results,
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if "bench_load" in env["DATABASE_URL"]:

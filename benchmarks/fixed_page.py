@@ -1,0 +1,15 @@
+"""A constant 30 KB page with no database and no template: the ceiling of what a server
+stack serves, measured beside each page by the load benchmarks. Imports nothing of any
+site, so both the Border Blog's benchmark URLs and the comparison site can route to it."""
+
+from django.http import HttpResponse
+
+FIXED_PAGE = (
+    "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>fixed</title></head><body>"
+    + "<p>" + "x" * 96 + "</p>\n" * 300
+    + "</body></html>"
+).encode()  # fmt: skip
+
+
+def fixed_page(request):
+    return HttpResponse(FIXED_PAGE)
