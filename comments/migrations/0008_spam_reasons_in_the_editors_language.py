@@ -12,7 +12,9 @@ import re
 from django.db import migrations, models
 
 OLD_REASONS = {"honeypot": "honeypot", "banned submitter": "banned"}
-OLD_BLOCKED = re.compile(r'^blocked phrase "(.*)"$', re.DOTALL)
+# The old code cut reasons at 200 characters, so a long phrase may have lost its quote.
+OLD_BLOCKED = re.compile(r'^blocked phrase "(.*?)"?$', re.DOTALL)
+REASON_MAX = 200
 OLD_LINKS = re.compile(r"^(\d+) links \(more than \d+\)$")
 OLD_FAST = re.compile(r"^sent ([\d.]+) s after the page was loaded$")
 
@@ -48,7 +50,8 @@ def to_sentences(apps, schema_editor):
         Comment.objects.filter(status_reason=code).update(status_reason=old)
     for comment in Comment.objects.filter(status_reason="blocked_phrase"):
         phrase = CommentFlag.objects.filter(comment=comment, kind="blocked_phrase").first()
-        comment.status_reason = f'blocked phrase "{phrase.detail if phrase else ""}"'
+        reason = f'blocked phrase "{phrase.detail if phrase else ""}"'
+        comment.status_reason = reason[:REASON_MAX]
         comment.save(update_fields=["status_reason"])
     CommentFlag.objects.filter(kind="blocked_phrase").delete()
     limit = settings.COMMENT_MAX_LINKS
