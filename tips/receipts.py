@@ -50,7 +50,8 @@ def word_list(language="en"):
     for it, else in English: the EFF long list (xkcdpass ships it), or the Spanish list
     of Tails and the Tor Project (diceware ships it; lower-case, no accents)."""
     if language_for(language) == "es":
-        text = (resources.files("diceware") / "wordlists" / "wordlist_es.txt").read_text()
+        words = resources.files("diceware") / "wordlists" / "wordlist_es.txt"
+        text = words.read_text(encoding="utf-8")
         return tuple(text.split())
     return tuple(generate_wordlist(locate_wordfile("eff-long"), min_length=1, max_length=64))
 
@@ -67,8 +68,12 @@ def new_code(language=None):
 
 
 def normalize(code):
-    """The code as typed back, forgiving case and spacing (not spelling)."""
-    return " ".join(unicodedata.normalize("NFKC", code).lower().split())
+    """The code as typed back, forgiving case, spacing and accents (not spelling): the
+    Spanish list has "despues" and "nino", which a phone keyboard may write "después"
+    and "niño". Codes of plain letters normalise as they always did."""
+    decomposed = unicodedata.normalize("NFKD", code)
+    letters = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(letters.lower().split())
 
 
 def lookup_digest(code):

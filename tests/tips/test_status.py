@@ -49,6 +49,17 @@ def test_right_code_shows_the_conversation_with_the_newsroom_reply(client, sent)
     assert editor.username not in page  # replies are signed by the newsroom only
 
 
+def test_a_spanish_code_typed_back_with_accents_opens_its_tip(client):
+    sent = send_tip(client, message="Primera palabra.", data={"code_language": "es"})
+    # What a phone keyboard may do to "despues" or "nino".
+    typed = receipt_code(sent).replace("e", "é").replace("n", "ñ").upper()
+
+    response = open_tip(client, typed)
+
+    assert response.status_code == 200
+    assert "Primera palabra." in response.content.decode()
+
+
 def test_wrong_code_is_refused_with_a_form_error(client, sent):
     response = open_tip(client, "abacus abdomen abdominal abide abiding ability ablaze")
 
