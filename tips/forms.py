@@ -128,9 +128,10 @@ class TipForm(AttachmentsForm):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": wording.both(*wording.CONTACT_TOO_LONG, limit=300)},
     )
-    # The source picks it: Tor Browser tells every site its reader wants English, so
-    # the browser's language says nothing. Unset or unknown, the page's language
-    # decides: a tip is never refused over the words of its receipt.
+    # The source picks it. The page's language is chosen to begin with, but Tor Browser
+    # tells every site its reader wants English, so a Spanish speaker there must be able
+    # to choose otherwise. Unset or unknown, the page's language decides: a tip is never
+    # refused over the words of its receipt.
     code_language = forms.CharField(
         label=_("Language of your receipt code"),
         required=False,

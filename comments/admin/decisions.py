@@ -77,7 +77,7 @@ VERBS = {
     "spam": Verb(
         moderation.mark_spam,
         Status.SPAM,
-        # A button: the status is also "Spam", but a verb reads better in Spanish.
+        # A button, which acts: Spanish words it "Marcar como spam", the status "Spam".
         pgettext_lazy("moderation button", "Spam"),
         ngettext_lazy(
             "%(count)d comment was marked as spam.",

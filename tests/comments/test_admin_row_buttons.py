@@ -130,7 +130,7 @@ def test_spanish_editors_see_the_spam_button_as_an_action_and_the_status_as_a_na
 
     content = editor_client.get(QUEUE, headers={"Accept-Language": "es"}).content.decode()
 
-    assert 'value="spam">Es spam<span class="visually-hidden">' in content
+    assert 'value="spam">Marcar como spam<span class="visually-hidden">' in content
     assert ">Spam</a>" in content  # the status filter
 
 
