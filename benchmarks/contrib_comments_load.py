@@ -10,7 +10,7 @@ the Border Blog is imported): DEBUG off, a throwaway SQLite file, the usual prod
 middleware (security, sessions, common, CSRF, authentication, messages, clickjacking), a
 local-memory cache, django.contrib.sites and django_comments 2.2 set up as its docs say.
 One article (a heading and "Text. " * 300, as serve_load.py's post) carries --comments
-public, non-removed comments of 350-450 characters. Its page shows the article, then
+public, non-removed comments of 350-426 characters. Its page shows the article, then
 {% get_comment_count %}, {% render_comment_list %} and {% render_comment_form %} with
 django_comments' default templates (the form with its CSRF token and security hash).
 django_comments has no cache of the page or its fragments, so every request reads and
