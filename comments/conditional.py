@@ -10,22 +10,31 @@ post, made before any of the page is.
 The ETag is weak: the form's CSRF token and timestamp differ byte for byte between two
 renders of the same page, but the copy the browser holds stays valid for it, as long
 as it keeps the CSRF cookie it had then (which is why the cookie is part of the hash).
+
+Some of the page changes with time alone, which no version tracks: comments close a
+set number of days after publication (whether they are open now is hashed), a
+scheduled post appears in the sidebar and the newer/older links, and the form's signed
+time ages. So a copy is confirmed for one time window at most (COPY_CONFIRMED_FOR);
+the next window's first view is a full one.
 """
 
 import hashlib
+import time
 
 from django.http import HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.http import parse_etags
 
-from . import receipts
+from . import policy, receipts
 
 # A browser with something to show once (a message after posting) or a staff user
 # (preview banners, admin links) always gets a fresh page.
 UNCACHEABLE_COOKIES = ("messages",)
 # Readers' browsers may keep the page, but must ask before reusing it.
 CACHE_CONTROL = "private, no-cache"
+# As long as the cached page around the thread lives (POST_PAGE_CACHE_SECONDS' default).
+COPY_CONFIRMED_FOR = 300
 
 
 def page_etag(request, post, reads):
@@ -42,6 +51,8 @@ def page_etag(request, post, reads):
         post.pk,
         post.updated_at.isoformat(),
         post.comment_count,
+        policy.accepts_comments(post),
+        int(time.time() // COPY_CONFIRMED_FOR),
         *reads.thread_versions,
         reads.sidebar_version,
         sorted(reads.queue_state.items()),

@@ -1,10 +1,15 @@
 """The post page answers 304 while nothing its reader would see has changed."""
 
-import pytest
+import time
+from datetime import timedelta
+from unittest import mock
 
-from comments import moderation
+import pytest
+from django.utils import timezone
+
+from comments import conditional, moderation
 from comments.models import Comment
-from tests.builders import make_comment
+from tests.builders import make_comment, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +92,27 @@ def test_a_browser_that_lost_its_cookies_gets_a_fresh_page_with_a_working_form(c
     etag = first_view(client, post)["ETag"]
     client.cookies.clear()
     assert revalidate(client, post, etag).status_code == 200
+
+
+def test_comments_closing_with_time_changes_the_page(client, settings):
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 14
+    post = make_post(publish_at=timezone.now() - timedelta(days=14, seconds=-30))
+    etag = first_view(client, post)["ETag"]
+
+    later = timezone.now() + timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        response = revalidate(client, post, etag)
+
+    assert response.status_code == 200
+    assert 'id="comment-form"' not in response.content.decode()
+
+
+def test_a_copy_is_confirmed_for_one_time_window_at_most(client, post):
+    """Scheduled posts appear and the form's clock ages with no version changing."""
+    etag = first_view(client, post)["ETag"]
+    next_window = time.time() + conditional.COPY_CONFIRMED_FOR
+
+    with mock.patch("comments.conditional.time.time", return_value=next_window):
+        response = revalidate(client, post, etag)
+
+    assert response.status_code == 200
