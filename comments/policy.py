@@ -139,18 +139,26 @@ def check_can_submit(post, *, body, submitter_hash):
             % {"wait": wait_in_words(verdict.retry_after)},
             retry_after=verdict.retry_after,
         )
-    if is_duplicate(post, body) or not claim_words(post, body):
+    if is_duplicate(post, body, submitter_hash) or not claim_words(post, body, submitter_hash):
         raise DuplicateComment(_("You already sent this comment; it is waiting for an editor."))
 
 
-def is_duplicate(post, body) -> bool:
-    """The same words on the same post recently, whatever became of them."""
+def is_duplicate(post, body, submitter_hash) -> bool:
+    """The same words on the same post recently from the same reader, whatever became of
+    them. Another reader's identical words are stored, and flagged (``assess``):
+    refusing them would tell that reader what someone else had sent, still unseen."""
+    return same_words(post, body).filter(submitter_hash=submitter_hash).exists()
+
+
+def same_words(post, body):
+    """Comments on ``post`` with these words, within the duplicate window."""
     since = timezone.now() - timedelta(hours=settings.COMMENT_DUPLICATE_WINDOW_HOURS)
-    return Comment.objects.filter(post=post, body=body.strip(), created_at__gte=since).exists()
+    return Comment.objects.filter(post=post, body=body.strip(), created_at__gte=since)
 
 
-def claim_words(post, body) -> bool:
-    """Claim these words on this post for a moment, atomically in the cache.
+def claim_words(post, body, submitter_hash) -> bool:
+    """Claim these words on this post, for this reader, for a moment, atomically in the
+    cache.
 
     Of two identical comments sent at the same instant (a double click, a resent form),
     only one may pass: the database check cannot see a row the other request has not
@@ -159,21 +167,21 @@ def claim_words(post, body) -> bool:
     comment is not stored after all, so that the reader can send it again at once.
     """
     try:
-        return cache.add(_claim_key(post, body), 1, timeout=WORDS_CLAIM_SECONDS)
+        return cache.add(_claim_key(post, body, submitter_hash), 1, timeout=WORDS_CLAIM_SECONDS)
     except Exception:
         logger.exception("Duplicate comments not claimed: the cache is unavailable")
         return True
 
 
-def release_words(post, body) -> None:
+def release_words(post, body, submitter_hash) -> None:
     try:
-        cache.delete(_claim_key(post, body))
+        cache.delete(_claim_key(post, body, submitter_hash))
     except Exception:
         logger.exception("Duplicate comment claim not released: the cache is unavailable")
 
 
-def _claim_key(post, body) -> str:
-    digest = hashlib.sha256(body.strip().encode()).hexdigest()
+def _claim_key(post, body, submitter_hash) -> str:
+    digest = hashlib.sha256(f"{submitter_hash}:{body.strip()}".encode()).hexdigest()
     return f"comments:words-claimed:{post.pk}:{digest}"
 
 
@@ -192,9 +200,9 @@ def assess(
 ) -> Assessment:
     """The status a new comment on ``post`` is stored with, and what to flag for editors.
 
-    At most two queries whatever the size of the lists: every listed phrase, and the
-    ban. Flags are worked out for spam too, so that an editor who rescues a comment from
-    spam still sees what it carries.
+    At most three queries whatever the size of the lists: every listed phrase, the same
+    words from other readers, and the ban. Flags are worked out for spam too, so that an
+    editor who rescues a comment from spam still sees what it carries.
     """
     phrases = {kind: [] for kind in Phrase.Kind.values}
     for kind, text in Phrase.objects.values_list("kind", "text"):
@@ -220,6 +228,10 @@ def assess(
         flags.append((Flag.LINKS, str(links)))
     if seconds_on_page is not None and seconds_on_page < settings.COMMENT_FORM_MIN_SECONDS:
         flags.append((Flag.FAST, f"{seconds_on_page:.1f}"))
+    # Many readers sending one text is a copy-paste flood, or a chorus: editors decide.
+    copies = same_words(post, body).exclude(submitter_hash=submitter_hash).count()
+    if copies:
+        flags.append((Flag.COPY, str(copies)))
     blocked = listed(Phrase.Kind.BLOCKED)
     flags += [(Flag.BLOCKED_PHRASE, phrase) for phrase in blocked]
 

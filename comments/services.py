@@ -39,7 +39,7 @@ def submit_comment(
     try:
         return _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page)
     except BaseException:
-        policy.release_words(post, body)
+        policy.release_words(post, body, submitter_hash)
         raise
 
 

@@ -28,6 +28,7 @@ class CommentFlag(models.Model):
         LINKS = "links", _("Many links")
         FAST = "fast", _("Sent implausibly fast")
         BLOCKED_PHRASE = "blocked_phrase", _("Blocked phrase")
+        COPY = "copy", _("Same words as other readers")
 
     comment = models.ForeignKey(
         Comment, on_delete=models.CASCADE, related_name="flags", verbose_name=_("comment")
@@ -54,6 +55,11 @@ class CommentFlag(models.Model):
         if self.kind == self.Kind.LINKS and self.detail.isdigit():
             count = int(self.detail)
             return ngettext("%(count)d link", "%(count)d links", count) % {"count": count}
+        if self.kind == self.Kind.COPY and self.detail.isdigit():
+            count = int(self.detail)
+            return ngettext("%(count)d other comment", "%(count)d other comments", count) % {
+                "count": count
+            }
         if self.kind == self.Kind.FAST:
             try:
                 seconds = float(self.detail)

@@ -92,11 +92,25 @@ def test_an_exact_duplicate_is_refused_and_nothing_more_is_stored(client, post):
     assert Comment.objects.count() == 1
 
 
-def test_a_comment_that_could_not_be_stored_can_be_sent_again_at_once(client, post):
+def test_another_readers_identical_comment_is_stored_and_flagged(client, post):
+    send_comment(client, post, body="Gracias por el reportaje.")
+
+    other = send_comment(
+        client, post, headers={"REMOTE_ADDR": "203.0.113.9"}, body="Gracias por el reportaje."
+    )
+
+    assert other.status_code == 302
+    second = Comment.objects.order_by("id").last()
+    assert Comment.objects.count() == 2
+    assert flags_of(second) == [(Flag.COPY, "1")]
+
+
+def test_a_comment_that_could_not_be_stored_can_be_sent_again_at_once(client, post, rf):
     # The words were claimed against a double click; a failed store must release them.
+    reader = submitter_hash(rf.get("/", REMOTE_ADDR="127.0.0.1"))  # the test client's
     failing = mock.patch.object(Comment.objects, "create", side_effect=DatabaseError("disk full"))
     with failing, pytest.raises(DatabaseError):
-        submit_comment(post=post, body="Lost at first.", submitter_hash="a" * 64)
+        submit_comment(post=post, body="Lost at first.", submitter_hash=reader)
     assert send_comment(client, post, body="Lost at first.").status_code == 302
     assert Comment.objects.filter(body="Lost at first.").count() == 1
 

@@ -145,7 +145,7 @@ def test_assessing_costs_two_queries_however_many_phrases_are_listed(
     Phrase.objects.bulk_create(
         Phrase(kind=kind, text=f"phrase {i}") for kind in Phrase.Kind.values for i in range(50)
     )
-    with django_assert_num_queries(2):  # the phrases, and whether the submitter is banned
+    with django_assert_num_queries(3):  # the phrases, the same words, and the ban
         assess(post)
 
 
@@ -158,22 +158,35 @@ def test_a_comment_on_a_closed_post_is_refused(post):
         policy.check_can_submit(closed, body="x", submitter_hash=READER)
 
 
-def test_the_same_words_on_the_same_post_are_a_duplicate_whatever_their_status(post):
-    make_comment(post, status=Status.SPAM, body="Same words.")
+def test_the_same_words_from_the_same_reader_are_a_duplicate_whatever_their_status(post):
+    make_comment(post, status=Status.SPAM, body="Same words.", submitter_hash=READER)
     with pytest.raises(policy.DuplicateComment, match="already sent this comment"):
         policy.check_can_submit(post, body="  Same words.\n", submitter_hash=READER)
+
+
+def test_the_same_words_from_another_reader_are_not_refused(post):
+    """Refusing them would tell this reader what someone else sent, still unseen."""
+    make_comment(post, status=Status.SPAM, body="Same words.", submitter_hash="b" * 64)
+    policy.check_can_submit(post, body="Same words.", submitter_hash=READER)
+
+
+def test_the_same_words_from_other_readers_are_flagged_with_how_many(post):
+    make_comment(post, body="Same words.", submitter_hash="b" * 64)
+    make_comment(post, body="Same words.", submitter_hash="c" * 64)
+    make_comment(post, body="Other words.", submitter_hash="d" * 64)
+    assert assess(post, body="Same words.").flags == [(Flag.COPY, "2")]
 
 
 def test_the_same_words_after_the_duplicate_window_are_not_a_duplicate(post, settings):
     settings.COMMENT_DUPLICATE_WINDOW_HOURS = 24
     old = make_comment(post, body="Same words.")
     Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(hours=25))
-    assert not policy.is_duplicate(post, "Same words.")
+    assert not policy.is_duplicate(post, "Same words.", old.submitter_hash)
 
 
 def test_the_same_words_on_another_post_are_not_a_duplicate(post):
-    make_comment(make_post(), body="Same words.")
-    assert not policy.is_duplicate(post, "Same words.")
+    make_comment(make_post(), body="Same words.", submitter_hash=READER)
+    assert not policy.is_duplicate(post, "Same words.", READER)
 
 
 def test_a_submitter_over_the_rate_limit_is_refused_with_the_wait(post, settings):
