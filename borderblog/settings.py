@@ -59,6 +59,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The redirect to HTTPS, but for the tip line's onion service (borderblog.onion).
+    "borderblog.onion.HttpsRedirectMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # ETag and 304s for responses that do not vary per visitor (feeds, sitemap, robots).
@@ -188,8 +190,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# borderblog.onion redirects to HTTPS, not SecurityMiddleware (which cannot leave the
+# onion service on http); its own check stands in for Django's security.W008.
+SECURE_SSL_REDIRECT = False
+HTTPS_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"]
 if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    HTTPS_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -211,10 +218,14 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Border Blog <noreply@
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_tip_line": {"()": "borderblog.log_filters.QuietTipLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["quiet_tip_line"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Request logging would write readers' paths next to their timing; errors still
-    # reach the console through django.request at ERROR level.
+    # reach the console through django.request at ERROR level. Django's warnings about
+    # refused requests (400, 403, 404) are kept, except on the tip line.
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
@@ -308,6 +319,9 @@ TIPS_RECEIPT_SECRET = os.environ.get("TIPS_RECEIPT_SECRET", SECRET_KEY)
 TIPS_RECEIPT_CHECKS_PER_HOUR = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR", 30)
 TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL", 2000)
 TIPS_SUBMISSIONS_PER_HOUR = env_int("TIPS_SUBMISSIONS_PER_HOUR", 20)
+# Behind the onion service every source arrives from the same local address, so new
+# tips there share one allowance (tips.limits).
+TIPS_ONION_SUBMISSIONS_PER_HOUR = env_int("TIPS_ONION_SUBMISSIONS_PER_HOUR", 100)
 # Uploads over this size stream to temporary files instead of memory (Django's default,
 # stated because tips carry up to TIPS_MAX_TIP_SIZE): a 100 MB tip never sits in memory.
 # Put FILE_UPLOAD_TEMP_DIR on a memory-backed or encrypted disk; files there are

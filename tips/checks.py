@@ -1,10 +1,13 @@
-"""System checks: tip attachments must never sit where the web server serves files."""
+"""System checks: tip attachments must never sit where the web server serves files, and
+the HTTPS redirect that spares the onion service must be on."""
 
 from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
 from django.core.files.storage import FileSystemStorage
+
+from borderblog.onion import REDIRECT_MIDDLEWARE
 
 
 @checks.register(checks.Tags.security)
@@ -30,3 +33,19 @@ def tips_storage_is_private(app_configs, **kwargs):
                 )
             ]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def https_redirect_is_on(app_configs, **kwargs):
+    """Django's security.W008 for borderblog.onion's redirect (SECURE_SSL_REDIRECT stays
+    off, so that the onion service is not sent to https)."""
+    if settings.HTTPS_REDIRECT and REDIRECT_MIDDLEWARE in settings.MIDDLEWARE:
+        return []
+    return [
+        checks.Warning(
+            "Requests over plain http are not redirected to HTTPS.",
+            hint=f"Set SECURE_SSL_REDIRECT=1 in the environment (HTTPS_REDIRECT) and keep "
+            f"{REDIRECT_MIDDLEWARE} in MIDDLEWARE, unless the proxy redirects.",
+            id="tips.W001",
+        )
+    ]

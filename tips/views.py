@@ -64,25 +64,9 @@ def tip_status(request):
         receipt_form.add_error("code", wording.both(*wording.WRONG_CODE))
         return _render_status_form(request, receipt_form, status=400)
 
-    sent, status = False, 200
-    follow_up = FollowUpForm(workdir=None)
+    follow_up, sent, status, limited = FollowUpForm(workdir=None), False, 200, None
     if "follow_up" in request.POST:
-        with working_folder() as workdir:
-            follow_up = FollowUpForm(
-                request.POST,
-                request.FILES,
-                workdir=workdir,
-                upload_refusals=upload_refusals(request),
-            )
-            if follow_up.is_valid():
-                services.add_to_tip(
-                    tip,
-                    message=follow_up.cleaned_data["message"],
-                    cleaned_files=follow_up.cleaned_data["attachments"],
-                )
-                sent, follow_up = True, FollowUpForm(workdir=None)
-            else:
-                status = 400
+        follow_up, sent, status, limited = _take_follow_up(request, tip)
     conversation = list(tip.messages.conversation())
     context = {
         "tip": tip,
@@ -92,7 +76,32 @@ def tip_status(request):
         "form": follow_up,
         "sent": sent,
     }
-    return render(request, "tips/tip_status.html", context, status=status)
+    return _render(request, "tips/tip_status.html", context, status, limited)
+
+
+def _take_follow_up(request, tip):
+    """The source's follow-up, stored if it is valid: (form to show, sent, status,
+    rate limit hit or None)."""
+    try:
+        limits.count_follow_up(tip)
+    except limits.TooManyAttempts as limited:
+        # The text comes back to the source; the files are not even looked at.
+        return FollowUpForm(request.POST, workdir=None), False, 429, limited
+    with working_folder() as workdir:
+        form = FollowUpForm(
+            request.POST,
+            request.FILES,
+            workdir=workdir,
+            upload_refusals=upload_refusals(request),
+        )
+        if not form.is_valid():
+            return form, False, 400, None
+        services.add_to_tip(
+            tip,
+            message=form.cleaned_data["message"],
+            cleaned_files=form.cleaned_data["attachments"],
+        )
+    return FollowUpForm(workdir=None), True, 200, None
 
 
 def _render_tip_form(request, form, *, status=200, limited=None):
@@ -104,11 +113,15 @@ def _render_status_form(request, form, *, status=200, limited=None):
 
 
 def _render_form(request, template_name, form, status, limited):
-    """A form page; when rate limited, with the wait time and everything typed kept."""
+    return _render(request, template_name, {"form": form}, status, limited)
+
+
+def _render(request, template_name, context, status, limited):
+    """A page; when rate limited, a 429 with the wait time and everything typed kept."""
     if limited is None:
-        return render(request, template_name, {"form": form}, status=status)
+        return render(request, template_name, context, status=status)
     minutes = max(1, limited.retry_after // 60)
-    context = {"form": form, "limited": wording.both(*wording.TOO_MANY_ATTEMPTS, minutes=minutes)}
+    context = {**context, "limited": wording.both(*wording.TOO_MANY_ATTEMPTS, minutes=minutes)}
     response = render(request, template_name, context, status=429)
     response["Retry-After"] = str(limited.retry_after)
     return response

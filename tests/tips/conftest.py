@@ -45,8 +45,8 @@ def send_tip(client, message="A convoy crossed at the old bridge at 3 a.m.", **f
     return client.post("/tips/", data, **fields)
 
 
-def open_tip(client, code, **data):
-    return client.post("/tips/status/", {"code": code, **data})
+def open_tip(client, code, headers=None, **data):
+    return client.post("/tips/status/", {"code": code, **data}, headers=headers)
 
 
 def make_tip(message="A tip from a source.", *, attachments=(), contact="", workdir):

@@ -6,12 +6,14 @@ import re
 import pytest
 from django.test import Client
 
+from borderblog.log_filters import QuietTipLine
 from tests.database_scan import every_stored_value
 from tests.tips import files
 from tests.tips.conftest import open_tip, receipt_code, send_tip
 from tips.models import Tip
 
 pytestmark = pytest.mark.django_db
+quiet_tip_line = QuietTipLine()
 
 ADDRESS = "203.0.113.77"
 FORWARDED = "198.51.100.78"
@@ -163,3 +165,25 @@ def test_form_posted_from_another_origin_is_refused():
     response = csrf_post(Client(enforce_csrf_checks=True), HTTP_ORIGIN="https://evil.example")
 
     assert response.status_code == 403
+
+
+def test_refused_tip_requests_leave_no_warning_in_the_log(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    send_tip(client, message="")  # a form refused: Django warns "Bad Request: /tips/"
+    open_tip(client, "wrong " * 7)
+
+    warnings = [record for record in caplog.records if record.levelno == logging.WARNING]
+    assert len(warnings) == 2  # Django warned twice...
+    (console,) = [h for h in logging.getLogger("django").handlers if h.get_name() == "console"]
+    assert not any(console.filter(record) for record in warnings)  # ...the site's log drops it
+
+
+def test_other_pages_refused_and_tip_line_errors_are_still_logged(rf):
+    def record(path, level):
+        entry = logging.LogRecord("django.request", level, __file__, 1, "x", None, None)
+        entry.request = rf.get(path)
+        return entry
+
+    assert quiet_tip_line.filter(record("/no/such/page/", logging.WARNING))
+    assert quiet_tip_line.filter(record("/tips/", logging.ERROR))
+    assert not quiet_tip_line.filter(record("/tips/status/", logging.WARNING))

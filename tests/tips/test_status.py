@@ -137,3 +137,16 @@ def test_code_checks_are_rate_limited_for_everybody_together(client, sent, setti
     response = client.post("/tips/status/", {"code": code}, REMOTE_ADDR="198.51.100.2")
 
     assert response.status_code == 429
+
+
+def test_follow_ups_on_one_tip_are_slowed_down_keeping_the_text(client, sent, settings):
+    _tip, code = sent
+    settings.TIPS_SUBMISSIONS_PER_HOUR = 1
+    open_tip(client, code, follow_up="1", message="Second word.")
+
+    response = open_tip(client, code, follow_up="1", message="Third word, same hour.")
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert "Third word, same hour." in response.content.decode()
+    assert not TipMessage.objects.filter(body="Third word, same hour.").exists()
