@@ -70,6 +70,18 @@ FILE_REFUSALS = {
         "No pudimos quitar los metadatos de «{name}», así que no lo guardamos.",
         "We could not remove the metadata from “{name}”, so we did not keep it.",
     ),
+    Reason.ATTACHED_FILES: (
+        "«{name}» lleva archivos adjuntos dentro, que guardaríamos con sus metadatos. "
+        "Envía esos archivos por separado (les quitaremos los metadatos) y el PDF sin ellos.",
+        "“{name}” has files attached inside it, which we would keep with their metadata. "
+        "Please send those files separately (we will remove their metadata) and the PDF "
+        "without them.",
+    ),
+    Reason.JPEG_2000: (
+        "«{name}» tiene imágenes JPEG 2000, de las que no podemos quitar los metadatos, "
+        "así que no lo guardamos.",
+        "“{name}” has JPEG 2000 images, whose metadata we cannot remove, so we did not keep it.",
+    ),
 }
 
 UPLOAD_LIMITS = {

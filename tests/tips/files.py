@@ -135,6 +135,137 @@ def pdf_with_author_and_xmp():
     return out.getvalue()
 
 
+def pdf_of(page_setup):
+    """A one-page PDF (60 x 40 points) that ``page_setup(pdf, page)`` fills in."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(60, 40))
+    page_setup(pdf, pdf.pages[0])
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def pdf_with_photo(jpeg, colours="RGB", *, deflated=False):
+    """The JPEG of a photo() kept whole inside the PDF, as img2pdf and scanner apps do.
+
+    ``deflated`` compresses it once more, as some programs do to every stream.
+    """
+    if deflated:
+        jpeg = zlib.compress(jpeg)
+        filters = pikepdf.Array([pikepdf.Name.FlateDecode, pikepdf.Name.DCTDecode])
+    else:
+        filters = pikepdf.Name.DCTDecode
+    return pdf_of(
+        lambda pdf, page: _show_image(
+            pdf,
+            page,
+            jpeg,
+            Width=60,
+            Height=40,
+            ColorSpace=pikepdf.Name(f"/Device{colours}"),
+            BitsPerComponent=8,
+            Filter=filters,
+        )
+    )
+
+
+def _show_image(pdf, page, encoded, **image_keys):
+    picture = pikepdf.Stream(
+        pdf, encoded, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, **image_keys
+    )
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=picture))
+    page.Contents = pdf.make_stream(b"q 60 0 0 40 0 0 cm /Im0 Do Q")
+
+
+def photo_in(pdf_path):
+    """The JPEG of the first image on the first page, as a viewer reads it."""
+    with pikepdf.open(pdf_path) as pdf:
+        picture = pdf.pages[0].Resources.XObject.Im0
+        assert picture.Filter.wrap_in_array() == [pikepdf.Name.DCTDecode]
+        return picture.read_raw_bytes()
+
+
+def cmyk_jpeg_with_exif():
+    """A CMYK JPEG: Pillow writes the Adobe segment that says how to read its colours."""
+    out = io.BytesIO()
+    photo().convert("CMYK").save(out, "JPEG", exif=camera_exif(), quality=95)
+    return out.getvalue()
+
+
+def annotation(**keys):
+    return pikepdf.Dictionary(Type=pikepdf.Name.Annot, Rect=[0, 0, 10, 10], **keys)
+
+
+def pdf_with_annotations(*annotations):
+    def annotate(pdf, page):
+        page.Annots = pdf.make_indirect(pikepdf.Array(annotations))
+
+    return pdf_of(annotate)
+
+
+def pdf_with_form_field(**keys):
+    """A text field whose widget sits on the page, as form-filling apps write it."""
+
+    def add_field(pdf, page):
+        field = pdf.make_indirect(
+            annotation(Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx, **keys)
+        )
+        page.Annots = pikepdf.Array([field])
+        pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([field]))
+
+    return pdf_of(add_field)
+
+
+def pdf_with_xmp_on_a_direct_dictionary():
+    """XMP hung from an annotation written inside the page, not as an object of its own."""
+
+    def annotate(pdf, page):
+        xmp = pdf.make_stream(XMP, Type=pikepdf.Name.Metadata, Subtype=pikepdf.Name.XML)
+        page.Annots = pikepdf.Array([annotation(Subtype=pikepdf.Name.Square, Metadata=xmp)])
+
+    return pdf_of(annotate)
+
+
+def pdf_with_attached_photo(carrier):
+    """A PDF carrying a phone photo, the way ``carrier`` says; the photo keeps its EXIF."""
+
+    def attach(pdf, page):
+        photo_file = pikepdf.AttachedFileSpec(
+            pdf, jpeg_with_gps_and_xmp(), filename="IMG_0042.jpg", description=AUTHOR
+        )
+        if carrier == "attachments":
+            pdf.attachments["IMG_0042.jpg"] = photo_file
+        elif carrier == "associated":
+            pdf.Root.AF = pikepdf.Array([pdf.make_indirect(photo_file.obj)])
+        else:
+            page.Annots = pikepdf.Array(
+                [annotation(Subtype=pikepdf.Name.FileAttachment, FS=photo_file.obj)]
+            )
+
+    return pdf_of(attach)
+
+
+def pdf_with_jpeg_2000_image():
+    out = io.BytesIO()
+    photo().save(out, "JPEG2000")
+    return pdf_of(
+        lambda pdf, page: _show_image(
+            pdf, page, out.getvalue(), Width=60, Height=40, Filter=pikepdf.Name.JPXDecode
+        )
+    )
+
+
+def rtf_document():
+    """What a word processor saves as RTF: its info group names the author and company."""
+    return (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}"
+        rb"{\info{\title Informe}{\author " + AUTHOR.encode() + rb"}"
+        rb"{\operator " + AUTHOR.encode() + rb"}{\creatim\yr2024\mo3\dy5\hr9\min14}"
+        rb"{\*\company " + CAMERA.encode() + rb"}}"
+        rb"\pard Texto del documento.\par}"
+    )
+
+
 def encrypted_pdf():
     pdf = pikepdf.new()
     pdf.add_blank_page()

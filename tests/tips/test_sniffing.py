@@ -46,8 +46,22 @@ def test_videos_are_recognised_by_their_container(tmp_path, container):
         b"   <p>a fragment of a web page</p>",
         b"\xff\xfe not utf-8 \xc3",
         b"",
+        files.rtf_document(),
+        b"\xef\xbb\xbf\r\n  " + files.rtf_document(),
     ],
-    ids=["html", "svg", "zip", "gif", "exe", "nul", "markup", "not-utf8", "empty"],
+    ids=[
+        "html",
+        "svg",
+        "zip",
+        "gif",
+        "exe",
+        "nul",
+        "markup",
+        "not-utf8",
+        "empty",
+        "rtf",
+        "rtf-bom",
+    ],
 )
 def test_other_content_is_not_identified(tmp_path, data):
     assert identified(tmp_path, data) is None
@@ -55,6 +69,17 @@ def test_other_content_is_not_identified(tmp_path, data):
 
 def test_html_named_jpg_and_declared_as_jpeg_is_refused(tmp_path):
     upload = files.upload("photo.jpg", files.html_page(), content_type="image/jpeg")
+
+    with pytest.raises(Refused) as refused:
+        clean_upload(upload, tmp_path)
+
+    assert refused.value.reason == Reason.NOT_ACCEPTED
+
+
+def test_word_processor_rtf_named_txt_is_refused_like_other_office_files(tmp_path):
+    # RTF is text to look at, but its info group names the author, the company and the
+    # times the document was written; kept byte for byte, all of that would be stored.
+    upload = files.upload("informe.txt", files.rtf_document(), content_type="text/plain")
 
     with pytest.raises(Refused) as refused:
         clean_upload(upload, tmp_path)

@@ -2,7 +2,9 @@
 
 Each accepted type is recognised by its signature or by parsing the start of its
 container. Anything not recognised is refused by the caller; so is text that is really
-markup (an HTML page named .jpg, an SVG), which a browser could be talked into running.
+markup (an HTML page named .jpg, an SVG), which a browser could be talked into running,
+and RTF, a word processor's document whose info group names its author, the company and
+when it was written: stored byte for byte as plain text, all of that would be kept.
 """
 
 import re
@@ -25,6 +27,9 @@ MARKUP = re.compile(
     rb"<\s*(?:script|html|svg|iframe|body|head|object|embed|meta|!doctype|\?xml)\b",
     re.IGNORECASE,
 )
+# What may come before a text's first character: a UTF-8 byte order mark, blank space.
+LEADING_BLANKS = b"\xef\xbb\xbf \t\r\n"
+RTF = b"{\\rtf"
 
 
 def identify(path):
@@ -83,7 +88,8 @@ def _pdf(head):
 def _is_plain_text(path):
     with open(path, "rb") as file:
         data = file.read()
-    if not data or MARKUP.search(data) or data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+    start = data.lstrip(LEADING_BLANKS)[: len(RTF)]
+    if not data or MARKUP.search(data) or start.startswith(b"<") or start.lower() == RTF:
         return False
     try:
         text = data.decode("utf-8")
