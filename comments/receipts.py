@@ -14,7 +14,8 @@ MAX_AGE = 60 * 60 * 24 * 30
 def own_comment_ids(request) -> list[int]:
     """IDs of comments this browser sent; a tampered or expired cookie counts as none."""
     raw = request.get_signed_cookie(COOKIE_NAME, default="", salt=COOKIE_SALT, max_age=MAX_AGE)
-    return [int(part) for part in raw.split(",") if part.isdigit()]
+    # ASCII digits only, like the ids written: str.isdigit() also accepts "²".
+    return [int(part) for part in raw.split(",") if part.isascii() and part.isdigit()]
 
 
 def remember_comment(request, response, comment):

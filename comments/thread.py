@@ -97,7 +97,8 @@ def requested_view(query) -> tuple[int | None, str]:
     """(page asked for or None, order) from ?cpage=N&corder=newest; junk counts as unset."""
     order = NEWEST if query.get("corder") == NEWEST else OLDEST
     raw = query.get("cpage", "")
-    page = int(raw) if raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else None
+    # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
+    page = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 and int(raw) > 0 else None
     return page, order
 
 

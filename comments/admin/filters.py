@@ -194,7 +194,8 @@ class PostFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         chosen = self.value()
-        if chosen is not None and not chosen.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
+        if chosen is not None and not (chosen.isascii() and chosen.isdigit() and len(chosen) < 19):
             raise IncorrectLookupParameters(f"post={chosen!r}")
         posts = posts_with_comments_waiting()
         if chosen and int(chosen) not in {pk for pk, _ in posts}:

@@ -183,7 +183,10 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
         comments = list(queryset)
         fresh = [c for c in comments if (request.POST.get(f"seen_{c.pk}") or shown) == c.status]
         asked = {
-            int(pk) for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME) if pk.isdigit()
+            # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+            int(pk)
+            for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+            if pk.isascii() and pk.isdigit()
         }
         stale = sorted((asked | {c.pk for c in comments}) - {c.pk for c in fresh})
         if stale:

@@ -52,10 +52,12 @@ class CommentFlag(models.Model):
         """What was found, in the editor's language. Found text (a phrase, a masked
         excerpt) is stored as found; the kind of personal data, counts and times are
         stored as codes and numbers and worded here, in the language the admin is in."""
-        if self.kind == self.Kind.LINKS and self.detail.isdigit():
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        counted = self.detail.isascii() and self.detail.isdigit()
+        if self.kind == self.Kind.LINKS and counted:
             count = int(self.detail)
             return ngettext("%(count)d link", "%(count)d links", count) % {"count": count}
-        if self.kind == self.Kind.COPY and self.detail.isdigit():
+        if self.kind == self.Kind.COPY and counted:
             count = int(self.detail)
             return ngettext("%(count)d other comment", "%(count)d other comments", count) % {
                 "count": count

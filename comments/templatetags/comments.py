@@ -11,6 +11,8 @@ from ..stats import queue_notice
 
 register = template.Library()
 
+MAX_ID_DIGITS = 18  # a 64-bit primary key has at most 19 digits
+
 
 @register.simple_tag(takes_context=True)
 def comment_thread(context, post):
@@ -56,6 +58,8 @@ def comment_form(context, post):
 
 def _reply_target(post, request):
     target = request.GET.get("replyto", "")
-    if not target.isdigit():
+    # ASCII digits only (str.isdigit() also accepts "²" and "①", which int() refuses),
+    # and no more than an id can have.
+    if not (target.isascii() and target.isdigit()) or len(target) > MAX_ID_DIGITS:
         return None
     return Comment.objects.approved().for_post(post).filter(pk=int(target)).first()

@@ -119,6 +119,16 @@ def test_post_filter_lists_that_posts_comments(editor_client):
     assert listed(editor_client.get(QUEUE, {"post": mine.post_id})) == [mine]
 
 
+@pytest.mark.parametrize("chosen", ["²", "①", "9" * 30], ids=["²", "①", "30 digits"])
+def test_post_filter_answers_a_number_that_cannot_be_a_post_as_any_bad_filter(
+    editor_client, chosen
+):
+    # Django's answer to a filter value it cannot use: the queue's error address.
+    response = editor_client.get(QUEUE, {"post": chosen})
+    assert response.status_code == 302
+    assert response["Location"] == f"{QUEUE}?e=1"
+
+
 def test_submitter_filter_lists_that_submitters_comments(editor_client, post):
     theirs = make_comment(post, submitter_hash="a" * 64)
     make_comment(post, submitter_hash="b" * 64)

@@ -7,7 +7,7 @@ from comments import receipts
 from comments.models import Comment
 from posts.models import Post
 from tests.builders import make_comment, make_post
-from tests.comments.forms_helper import comment_form_data, send_comment
+from tests.comments.forms_helper import comment_form_data, rendered_form_fields, send_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +159,28 @@ def test_reply_link_to_a_hidden_comment_is_ignored(client, post):
     hidden = make_comment(post)
     page = client.get(f"{post.get_absolute_url()}?replyto={hidden.pk}").content.decode()
     assert f'value="{hidden.pk}"' not in page
+
+
+# str.isdigit() takes "²" and "①" for digits; int() refuses them. Only ASCII digits name
+# a comment to reply to.
+OTHER_DIGITS = pytest.mark.parametrize("digit", ["%C2%B2", "%E2%91%A0"], ids=["²", "①"])
+
+
+@OTHER_DIGITS
+def test_a_reply_link_in_other_digits_is_ignored(client, post, digit):
+    make_comment(post, status=Comment.Status.APPROVED)
+    response = client.get(f"{post.get_absolute_url()}?replyto={digit}")
+    assert response.status_code == 200
+    assert rendered_form_fields(response.content.decode())["parent"] == ""
+
+
+@OTHER_DIGITS
+@pytest.mark.parametrize("name", ["cpage", "replyto"])
+def test_a_refused_comment_sent_from_an_address_with_other_digits_comes_back_with_its_error(
+    client, post, digit, name
+):
+    make_comment(post, status=Comment.Status.APPROVED)
+    form = comment_form_data(client, post, body="")
+    response = client.post(f"{post.get_absolute_url()}?{name}={digit}", form)
+    assert response.status_code == 400
+    assert "Please write a comment" in response.content.decode()

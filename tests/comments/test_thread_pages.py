@@ -71,6 +71,16 @@ def test_a_page_number_that_is_not_a_page_shows_the_default_page(post, junk):
     assert numbers_on(post, junk)[0] in {1, 201}
 
 
+# str.isdigit() takes these for digits; int() refuses the first two. Only ASCII digits
+# number a page.
+@pytest.mark.parametrize("digit", ["%C2%B2", "%E2%91%A0", "%D9%A2"], ids=["²", "①", "٢"])
+def test_a_page_number_in_other_digits_shows_the_default_page(post, digit):
+    make_many(post, 3)
+    response = Client().get(f"{post.get_absolute_url()}?cpage={digit}")
+    assert response.status_code == 200
+    assert [shown.number for shown in ThreadShape(response.content.decode()).shown] == [1, 2, 3]
+
+
 def test_a_reply_to_a_comment_on_an_earlier_page_links_to_that_page(post):
     first, *_ = make_many(post, 250)
     (reply,) = make_many(post, 1, parent=first)
