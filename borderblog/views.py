@@ -19,18 +19,22 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def handed_back(data) -> dict[str, str]:
+    """What a page refusing a reader's form hands back to them (includes/_handed_back.html):
+    the comment's or the tip's words, and the name the commenter gave."""
+    return {
+        "submitted_text": data.get("body", "") or data.get("message", ""),
+        "submitted_name": data.get("author_name", ""),
+    }
+
+
 def csrf_failure(request, reason=""):
     """A refused form, with the reader's words handed back so nothing they wrote is lost.
 
     Usually the page sat open for a long time or cookies are blocked; the fix is to reload
     the page and send again.
     """
-    return render(
-        request,
-        "403_csrf.html",
-        {"submitted_text": request.POST.get("body", "") or request.POST.get("message", "")},
-        status=403,
-    )
+    return render(request, "403_csrf.html", handed_back(request.POST), status=403)
 
 
 @require_safe

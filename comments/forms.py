@@ -125,6 +125,15 @@ class CommentDetailsForm(CommentSecurityForm):
         super().__init__(*args, post=post, **kwargs)
         self.fields["parent"].queryset = Comment.objects.approved().for_post(post)
 
+    def full_clean(self):
+        super().full_clean()
+        if self.has_error("parent"):
+            # The comment answered was taken down while the reader wrote, and the error
+            # offers to send their words as a new comment. The form shown again must be
+            # that new-comment form: rendering the refused parent would refuse it again.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("parent")] = ""
+
     def clean_body(self):
         body = self.cleaned_data["body"]
         if not body.strip():

@@ -1,10 +1,11 @@
 from django.contrib import messages
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView
 
 from borderblog.identity import submitter_hash
+from borderblog.views import handed_back
 from posts.models import Post
 from posts.views import PostDetailView
 
@@ -59,7 +60,13 @@ class PostPageView(PostDetailView):
         return page_cache.fill(shell, self.request, post, reads=reads, thread=found.thread)
 
     def post(self, request, *args, **kwargs):
-        self.object = post = self.get_object()
+        try:
+            self.object = post = self.get_object()
+        except Http404:
+            # The post changed address or was unpublished while the reader wrote: the
+            # plain 404 page would lose their words, so this one hands them back.
+            context = handed_back(request.POST)
+            return render(request, "comments/post_gone.html", context, status=404)
         form = CommentForm(request.POST, post=post)
         status, retry_after = 400, None
         if form.is_valid():

@@ -42,3 +42,17 @@ def test_policy_page_gives_each_rule_an_anchor(client):
     page = client.get("/policy/").content.decode()
     assert 'id="rule-3"' in page
     assert "No personal information" in page
+
+
+@pytest.mark.django_db
+def test_a_form_refused_by_the_csrf_check_hands_back_the_name_with_the_words(post):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        post.get_absolute_url(), {"author_name": "Buela", "body": "Mis palabras."}
+    )
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Mis palabras.</textarea>" in page
+    assert 'value="Buela"' in page

@@ -7,20 +7,42 @@ input.
 """
 
 import re
+from html import unescape
 
 HIDDEN_INPUT = re.compile(r"<input\b[^>]*>")
+TEXTAREA = re.compile(r"<textarea\b([^>]*)>(.*?)</textarea>", re.DOTALL)
 ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
+
+
+def _form_html(page_html: str, form_id: str) -> str:
+    start = page_html.index(f'id="{form_id}"')
+    return page_html[start : page_html.index("</form>", start)]
 
 
 def rendered_form_fields(page_html: str, form_id: str = "comment-form") -> dict[str, str]:
     """The hidden fields of the form ``form_id`` in ``page_html``, as a browser sends them."""
-    start = page_html.index(f'id="{form_id}"')
-    form = page_html[start : page_html.index("</form>", start)]
     fields = {}
-    for tag in HIDDEN_INPUT.findall(form):
+    for tag in HIDDEN_INPUT.findall(_form_html(page_html, form_id)):
         attributes = dict(ATTRIBUTE.findall(tag))
         if attributes.get("type") == "hidden" and "name" in attributes:
             fields[attributes["name"]] = attributes.get("value", "")
+    return fields
+
+
+def filled_form_fields(page_html: str, form_id: str = "comment-form") -> dict[str, str]:
+    """Every field of the form ``form_id`` as ``page_html`` fills it in (hidden and text
+    inputs, textareas): what a browser sends when the reader just presses Send again."""
+    form = _form_html(page_html, form_id)
+    fields = {}
+    for tag in HIDDEN_INPUT.findall(form):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if attributes.get("type") in ("hidden", "text") and "name" in attributes:
+            fields[attributes["name"]] = unescape(attributes.get("value", ""))
+    for attributes, text in TEXTAREA.findall(form):
+        name = dict(ATTRIBUTE.findall(attributes)).get("name")
+        if name:
+            # A browser drops the line break that follows the opening tag.
+            fields[name] = unescape(re.sub(r"^\r?\n", "", text))
     return fields
 
 
