@@ -13,9 +13,11 @@ make those two readers look alike, as "Anonymous" made everyone look alike befor
 mention of a shared code links to the most recent comment carrying it (comments.mentions).
 """
 
+import functools
 import hashlib
 import hmac
 import re
+import unicodedata
 
 from django.conf import settings
 from django.utils.translation import gettext
@@ -33,13 +35,61 @@ HANDLE_MENTION = re.compile(
 )
 
 
+# What a name is compared as, to tell whether it looks like a handle: each of these is
+# drawn like a letter, digit or separator of a handle, and counts as it. The various
+# middle dots; hyphens and minus signs; Greek, Cyrillic and Armenian letters, and Latin
+# small capitals, that look like Latin letters. (Full-width and other compatibility
+# forms, and the Greek ano teleia, are folded to theirs by Unicode normalisation first.)
+LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys(
+            "\u0387\u1427\u16eb\u2022\u2027\u2219\u22c5\u2e31\u30fb\ua78f\uff65\U00010101", "·"
+        ),
+        **dict.fromkeys("\u2010\u2012\u2013\u2212", "-"),
+        **dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΥΧΖαγηικνορυχϲ", "ABEHIKMNOPTYXZaynikvopuxc", strict=True)),
+        **dict(zip("АВСЕНІЈКМОРЅТУХҮӀ", "ABCEHIJKMOPSTYXYI", strict=True)),
+        **dict(zip("аԁеһіјмопрѕсухүӏ", "adehijmonpscyxyl", strict=True)),
+        **dict(zip("ՍՕհոսօ", "UOhnuo", strict=True)),
+        **dict(zip("ıɑɡᴀʙᴄᴅᴇꜰɪᴍɴᴏꜱᴜʏ", "iagabcdefimnosuy", strict=True)),
+    }
+)
+# Drawn as nothing, or as nothing but an accent: control and format characters (the
+# zero-width ones among them), combining marks, and the blank "letters".
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Mn", "Me"})
+BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+# A handle, compared as above: either language's word, a separator or none, then three
+# characters drawn like the code's hex digits ("o" like 0, "i" and "l" like 1).
+HANDLE_LOOKALIKE = re.compile(rf"(?:anonymo?us|anonim[oa])[·.\-_]?[0-9a-filo]{{{CODE_LENGTH}}}")
+
+
+@functools.lru_cache(maxsize=4096)
+def appearance(name: str) -> str:
+    """``name`` as it looks, to compare it with the handles: compatibility forms folded
+    (NFKD, which also parts accents from their letters), look-alikes replaced, case
+    folded, and what draws nothing (spaces, zero-width characters, accents) left out.
+    "Anonym\u043eus \u200b·7F3" (a Cyrillic o, a zero-width space) appears as
+    "anonymous·7f3"."""
+    folded = unicodedata.normalize("NFKD", name).translate(LOOKALIKES).casefold()
+    return "".join(
+        c
+        for c in folded
+        if not (c.isspace() or c in BLANKS or unicodedata.category(c) in INVISIBLE_CATEGORIES)
+    )
+
+
+ANONYMOUS_APPEARANCES = frozenset(appearance(name) for name in ANONYMOUS_NAMES)
+
+
 def is_anonymous(author_name: str) -> bool:
     """Whether a comment shows as anonymous: no name, a word that means nobody, or a
-    name made to look like a handle (typing "Anonymous·7F3" must not pass for the
-    reader who holds that handle)."""
-    name = author_name.strip()
+    name made to look like a handle. Typing "Anonymous·7F3", or something drawn like it
+    (look-alike letters and dots, invisible characters), must not pass for the reader
+    who holds that handle: such a name shows as the typist's own handle."""
+    appears = appearance(author_name)
     return (
-        not name or name.casefold() in ANONYMOUS_NAMES or HANDLE_MENTION.fullmatch(name) is not None
+        not appears
+        or appears in ANONYMOUS_APPEARANCES
+        or HANDLE_LOOKALIKE.fullmatch(appears) is not None
     )
 
 

@@ -94,3 +94,48 @@ def test_the_reply_form_names_the_anonymous_commenter_by_handle(client, post):
     comment = make_comment(post, status=Status.APPROVED, submitter_hash=READER_A)
     response = client.get(f"{post.get_absolute_url()}?replyto={comment.pk}")
     assert response.context["reply_to_name"] == comment_display_name(comment)
+
+
+# Names drawn like a handle but spelt otherwise: look-alike letters and dots, invisible
+# characters, compatibility forms. "{code}" is the handle of the reader they imitate.
+SPOOFS = {
+    "greek ano teleia": "Anonymous\u0387{code}",
+    "zero-width space": "Anonymous·\u200b{code}",
+    "cyrillic o": "Anonym\u043eus·{code}",
+    "greek omicron": "An\u03bfnymous·{code}",
+    "katakana middle dot": "Anonymous\u30fb{code}",
+    "halfwidth katakana middle dot": "Anonymous\uff65{code}",
+    "hyphenation point": "Anonymous\u2027{code}",
+    "bullet operator": "Anonymous\u2219{code}",
+    "dot operator": "Anonymous\u22c5{code}",
+    "runic punctuation": "Anonymous\u16eb{code}",
+    "soft hyphen and word joiner": "Anony\u00admous\u2060·{code}",
+    "full-width": "Ａｎｏｎｙｍｏｕｓ·{code}",
+    "spanish with a cyrillic o": "An\u043e\u0301nim\u043e·{code}",
+    "spanish with an accent apart": "Ano\u0301nimo·{code}",
+    "hangul filler": "Anonymous·\u3164{code}",
+}
+
+
+@pytest.mark.parametrize("spoof", SPOOFS.values(), ids=SPOOFS.keys())
+def test_a_name_drawn_like_a_handle_counts_as_one(spoof):
+    assert is_anonymous(spoof.format(code="7F3"))
+
+
+@pytest.mark.parametrize("spoof", SPOOFS.values(), ids=SPOOFS.keys())
+def test_a_name_drawn_like_someones_handle_shows_the_typists_own_handle(post, spoof):
+    victim = make_comment(post, status=Status.APPROVED, submitter_hash=READER_A)
+    code = comment_display_name(victim).split("·")[1]
+    spoofer = make_comment(
+        post,
+        status=Status.APPROVED,
+        author_name=spoof.format(code=code),
+        submitter_hash=READER_B,
+    )
+    assert handles_on(post) == [code, handle_code(post.pk, READER_B, spoofer.pk)]
+
+
+@pytest.mark.parametrize("name", ["Οδυσσέας", "Анна", "José Anónimo", "Anonymous fan", "Bee"])
+def test_names_in_other_scripts_or_with_the_word_in_them_show_as_typed(post, name):
+    comment = make_comment(post, status=Status.APPROVED, author_name=name)
+    assert comment_display_name(comment) == name
