@@ -178,7 +178,8 @@ def build_thread_page(post, page: int | None = None, order: str = OLDEST) -> Thr
         # The page's comments by the range of their ids, rather than pk__in (200 bound
         # parameters cost Django more to prepare than the query costs the database) or
         # OFFSET (a comment approved between the two queries would shift the page).
-        # Ids grow with time, so the range holds few others; those are ignored.
+        # Ids grow as comments are written, and publication mostly follows that order,
+        # so the range holds few others; those are ignored.
         ids = [entry.id for entry in on_page]
         if thread.paged:
             published = published.filter(pk__range=(min(ids), max(ids)))
@@ -247,13 +248,17 @@ def _place(entry, depth, children, shown):
 def comment_number(comment) -> int:
     """The number ``comment`` has (or would have, once published) in its post's thread.
 
-    One COUNT over the post's published comments, on the (post, …, created_at) index.
+    One COUNT over the post's published comments, on the (post, first_approved_at) index.
+    Numbers follow Comment.objects.thread_order(): a comment not yet published would
+    come after every one that is.
     """
-    earlier = Q(created_at__lt=comment.created_at) | Q(
-        created_at=comment.created_at, pk__lt=comment.pk
-    )
-    before = Comment.objects.published_once().filter(post_id=comment.post_id).filter(earlier)
-    return before.count() + 1
+    published = Comment.objects.published_once().filter(post_id=comment.post_id)
+    if comment.first_approved_at is not None:
+        published = published.filter(
+            Q(first_approved_at__lt=comment.first_approved_at)
+            | Q(first_approved_at=comment.first_approved_at, pk__lt=comment.pk)
+        )
+    return published.count() + 1
 
 
 def comment_url(comment) -> str:
@@ -280,5 +285,5 @@ def own_unpublished(post, own_comment_ids) -> list[Comment]:
         Comment.objects.for_post(post)
         .filter(pk__in=own_comment_ids, first_approved_at__isnull=True)
         .select_related("cited_rule", "parent")
-        .thread_order()
+        .order_by("created_at", "id")
     )

@@ -55,8 +55,11 @@ class CommentQuerySet(models.QuerySet):
         return self.approved().filter(report_count__gt=0)
 
     def thread_order(self):
-        """The order a post's comments are read and numbered in: oldest first."""
-        return self.order_by("created_at", "id")
+        """The order a post's comments are read and numbered in: the order they were
+        first published. A comment held in the queue while newer ones were approved
+        comes after them, so no number or page that readers have seen ever changes;
+        it still shows the time it was written."""
+        return self.order_by("first_approved_at", "id")
 
 
 class Comment(models.Model):
@@ -172,6 +175,12 @@ class Comment(models.Model):
         ]
         indexes = [
             models.Index(fields=["post", "status", "created_at"], name="comment_thread_idx"),
+            # A post's thread: its published comments in the order they were published.
+            models.Index(
+                fields=["post", "first_approved_at", "id"],
+                name="comment_published_idx",
+                condition=models.Q(first_approved_at__isnull=False),
+            ),
             models.Index(fields=["status", "created_at"], name="comment_queue_idx"),
             # Reported comments are few among many approved ones; the queue's "reported"
             # filter and the dashboard read only these rows.

@@ -178,11 +178,31 @@ def test_a_comments_address_costs_nothing_on_a_post_without_pages():
 
 def test_a_comment_whose_id_is_out_of_step_with_its_time_shows_its_words_on_its_page(post):
     comments = make_many(post, 250)
-    moved = comments[0]  # the lowest id, dated after every other: number 250, page 2
+    moved = comments[0]  # the lowest id, published after every other: number 250, page 2
+    last = Comment.objects.get(pk=comments[-1].pk).first_approved_at
     Comment.objects.filter(pk=moved.pk).update(
-        created_at=comments[-1].created_at.replace(year=comments[-1].created_at.year + 1),
+        first_approved_at=last.replace(year=last.year + 1),
         body_html="<p>Imported late.</p>",
     )
     page = page_html(post, "?cpage=2")
     assert ThreadShape(page).by_id(moved.pk).number == 250
     assert "Imported late." in page
+
+
+def test_approving_a_comment_held_back_moves_no_number_or_page_readers_have_seen(post, editor):
+    from comments import moderation
+    from tests.builders import make_comment
+
+    make_many(post, 199)
+    held = make_comment(post)  # written before the next two, left in the queue
+    shown = [make_comment(post) for _ in range(2)]
+    for comment in shown:
+        moderation.approve(comment, editor=editor)
+    addresses = [comment_url(Comment.objects.get(pk=c.pk)) for c in shown]
+    numbers = numbers_on(post)[-1:] + numbers_on(post, "?cpage=2")
+
+    moderation.approve(held, editor=editor)
+
+    assert [comment_url(Comment.objects.get(pk=c.pk)) for c in shown] == addresses
+    assert numbers_on(post)[-1:] + numbers_on(post, "?cpage=2")[:1] == numbers
+    assert ThreadShape(page_html(post, "?cpage=2")).by_id(held.pk).number == 202
