@@ -45,11 +45,13 @@ class CommentTextField(forms.CharField):
 
 
 class FormTimestampField(forms.CharField):
-    """The signed time the form was rendered; a re-rendered form gets a new one.
+    """The signed time the form was rendered.
 
-    Rendering uses the field's initial value even when the form is bound, so a page
-    shown again after an error (or after refusing an old form) starts a fresh clock
-    rather than handing back the timestamp that failed.
+    Rendering uses the field's initial value even when the form is bound: a fresh clock,
+    so that a page shown again after refusing an old or unreadable form does not hand
+    back the timestamp that failed. A timestamp that passed is made the initial value
+    again (CommentSecurityForm.clean_timestamp), so that a page shown again for another
+    error keeps the clock that was running, and a quick resend is not flagged as fast.
     """
 
     widget = forms.HiddenInput
@@ -83,6 +85,7 @@ class CommentSecurityForm(forms.Form):
             raise forms.ValidationError(STALE_FORM, code="stale")
         # Servers' clocks can disagree by a little; a form is never sent before it exists.
         self.seconds_on_page = max(0.0, age)
+        self.fields["timestamp"].initial = token
         return token
 
 

@@ -135,6 +135,21 @@ def test_the_refused_old_form_comes_back_fresh_so_sending_it_again_works(client,
     assert Comment.objects.get().body == "Written yesterday."
 
 
+def test_a_form_shown_again_keeps_its_clock_so_a_quick_resend_is_not_flagged_fast(
+    client, post, settings
+):
+    settings.COMMENT_FORM_MIN_SECONDS = 3
+    opened_a_minute_ago = sign_timestamp(post, at=time.time() - 60)
+    refused = post_form(client, post, body="", timestamp=opened_a_minute_ago)
+    assert refused.status_code == 400
+
+    shown_again = rendered_form_fields(refused.content.decode())["timestamp"]
+    post_form(client, post, body="Now with words.", timestamp=shown_again)
+
+    assert shown_again == opened_a_minute_ago
+    assert not CommentFlag.objects.filter(kind=CommentFlag.Kind.FAST).exists()
+
+
 def test_a_comment_sent_implausibly_fast_is_stored_pending_and_flagged(client, post, settings):
     settings.COMMENT_FORM_MIN_SECONDS = 3
     response = send_comment(client, post, body="Quick, quick.")
