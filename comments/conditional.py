@@ -48,10 +48,7 @@ def page_etag(request, post, reads):
     if request.user.is_authenticated or any(c in request.COOKIES for c in UNCACHEABLE_COOKIES):
         return None
     parts = [
-        post.pk,
-        post.updated_at.isoformat(),
-        post.comment_count,
-        policy.accepts_comments(post),
+        *post_state(post),
         int(time.time() // COPY_CONFIRMED_FOR),
         *reads.thread_versions,
         reads.sidebar_version,
@@ -66,6 +63,12 @@ def page_etag(request, post, reads):
     ]
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f'W/"{digest}"'
+
+
+def post_state(post) -> tuple:
+    """What of the post's own row its page shows, from the view's one query for it; the
+    cached page's key (comments.page_cache) hashes it too."""
+    return (post.pk, post.updated_at.isoformat(), post.comment_count, policy.accepts_comments(post))
 
 
 def csrf_secret(request):

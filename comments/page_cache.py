@@ -107,10 +107,7 @@ def shell_key(request, post, reads) -> str | None:
     if reads is None or reads.sidebar_version is None:
         return None
     parts = [
-        post.pk,
-        post.updated_at.isoformat(),
-        post.comment_count,
-        policy.accepts_comments(post),
+        *conditional.post_state(post),
         reads.sidebar_version,
         translation.get_language(),
         timezone.get_current_timezone_name(),
