@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 NPM := $(shell command -v npm 2>/dev/null)
-# The demo runs with DEBUG on, so no SECRET_KEY is needed and media is served locally.
-DEMO_ENV := DEBUG=1
+# The development checkout's settings (DEBUG=1, a key of its own), written once and
+# read by every manage.py command, so they all work as `make run` does.
+DEV_ENV := .env
 
 .PHONY: run test lint format install translations messages demo-data clean
 
@@ -17,6 +18,9 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 install: $(INSTALLED)
+
+$(DEV_ENV): | $(INSTALLED)
+	$(BIN)/python -m borderblog.dev_env $@
 
 # Spanish UI: the .po catalogues are kept in the repo; the .mo files are built here.
 translations: $(INSTALLED)
@@ -31,17 +35,17 @@ ifdef NPM
 endif
 
 # After changing UI text: collect new strings into the catalogues (needs GNU gettext).
-messages: $(INSTALLED)
-	DEBUG=1 $(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'node_modules/*'
+messages: $(INSTALLED) | $(DEV_ENV)
+	$(BIN)/python manage.py makemessages --locale es --ignore '.venv/*' --ignore 'node_modules/*'
 
-demo-data: translations
-	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
-	$(DEMO_ENV) $(BIN)/python manage.py load_demo
-	$(DEMO_ENV) $(BIN)/python manage.py demo_logins
+demo-data: translations | $(DEV_ENV)
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py demo_logins
 
 run: demo-data
 	@echo "Serving Border Blog on http://127.0.0.1:$(PORT)/"
-	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: translations node_modules/.package-lock.json
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -55,4 +59,4 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media private staticfiles .pytest_cache node_modules
+	rm -rf $(VENV) $(DEV_ENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media private staticfiles .pytest_cache node_modules

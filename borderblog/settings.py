@@ -9,34 +9,33 @@ SECRET_KEY mandatory and the security settings strict.
 import os
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+env = environ.Env()
+# A development checkout keeps its settings in a git-ignored .env, which `make run` writes
+# once (DEBUG=1 and a generated key), so that every manage.py command works there as
+# `make run` does. The process environment always wins over the file. ENV_FILE names
+# another file; ENV_FILE= (empty) reads none, as the test suite and production do.
+ENV_FILE = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).is_file():
+    env.read_env(ENV_FILE)
 
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+DEBUG = env.bool("DEBUG", default=False)
 
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG")
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
+        raise ImproperlyConfigured(
+            "Set SECRET_KEY. In a development checkout, `make run` writes one to .env."
+        )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"  # noqa: S105 (DEBUG only)
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -97,13 +96,9 @@ TEMPLATES = [
 # the busy timeout makes concurrent writers wait instead of failing with "database is
 # locked", and IMMEDIATE transactions take the write lock up front so that a transaction
 # never has to upgrade a read lock half-way (the classic SQLite deadlock under load).
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections persist (CONN_MAX_AGE) on SQLite too, so the PRAGMAs below run once per
     # worker rather than on every request.
@@ -117,13 +112,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", default="")
+# A Redis that is down refuses at once, but one that hangs (a full disk, a paused VM)
+# accepts connections and answers nothing: without timeouts every worker would wait on it
+# until gunicorn killed it. Each call waits this long at most, then the site carries on
+# without the cache, as it does when Redis is down.
+REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "borderblog",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
         }
     }
 else:
@@ -140,7 +144,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The newsroom works on border time; every stored time is UTC.
-TIME_ZONE = os.environ.get("TIME_ZONE", "America/Chicago")
+TIME_ZONE = env.str("TIME_ZONE", default="America/Chicago")
 USE_I18N = True
 USE_TZ = True
 
@@ -148,7 +152,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -196,24 +200,25 @@ SECURE_SSL_REDIRECT = False
 HTTPS_REDIRECT = False
 SILENCED_SYSTEM_CHECKS = ["security.W008"]
 if not DEBUG:
-    HTTPS_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    HTTPS_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+# Outgoing mail as one URL, e.g. smtp+tls://user:password@relay.example:587 (editors'
+# alerts must reach a real relay). The demo prints mail on the console.
+globals().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Border Blog <noreply@localhost>")
+# A mail relay that hangs must not hold a reader's request for long (comments.notifications).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Border Blog <noreply@localhost>")
 
 LOGGING = {
     "version": 1,
@@ -222,7 +227,7 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["quiet_tip_line"]},
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Request logging would write readers' paths next to their timing; errors still
     # reach the console through django.request at ERROR level. Django's warnings about
     # refused requests (400, 403, 404) are kept, except on the tip line.
@@ -234,8 +239,8 @@ LOGGING = {
 
 # --- Border Blog ----------------------------------------------------------------------
 
-BLOG_TITLE = os.environ.get("BLOG_TITLE", "Border Blog")
-BLOG_TAGLINE = os.environ.get("BLOG_TAGLINE") or _(
+BLOG_TITLE = env.str("BLOG_TITLE", default="Border Blog")
+BLOG_TAGLINE = env.str("BLOG_TAGLINE", default="") or _(
     "Reporting on the drug cartels along the line between the US and Mexico"
 )
 POSTS_PER_PAGE = 10
@@ -243,57 +248,52 @@ POSTS_PER_PAGE = 10
 # Readers are recognised for rate limits and bans by an HMAC of their address, never the
 # address itself. The key changes every SUBMITTER_HASH_ROTATION_DAYS days so that hashes
 # stored in different periods cannot be joined into one long history of a reader.
-SUBMITTER_HASH_SECRET = os.environ.get("SUBMITTER_HASH_SECRET", SECRET_KEY)
-SUBMITTER_HASH_ROTATION_DAYS = int(os.environ.get("SUBMITTER_HASH_ROTATION_DAYS", "30"))
+SUBMITTER_HASH_SECRET = env.str("SUBMITTER_HASH_SECRET", default=SECRET_KEY)
+SUBMITTER_HASH_ROTATION_DAYS = env.int("SUBMITTER_HASH_ROTATION_DAYS", default=30)
 # How many reverse proxies stand in front of the app and append to X-Forwarded-For.
 # 0 means REMOTE_ADDR is the reader's address (runserver, or gunicorn on a bare port).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 COMMENT_MAX_LENGTH = 5000
 COMMENT_AUTHOR_MAX_LENGTH = 60
 
 
-def env_int(name, default):
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
-
 # Defences against floods and abuse (docs/moderation-defences.md explains each).
 # Comments one submitter may send: at most this many a minute and an hour.
-COMMENT_RATE_PER_MINUTE = env_int("COMMENT_RATE_PER_MINUTE", 5)
-COMMENT_RATE_PER_HOUR = env_int("COMMENT_RATE_PER_HOUR", 30)
+COMMENT_RATE_PER_MINUTE = env.int("COMMENT_RATE_PER_MINUTE", default=5)
+COMMENT_RATE_PER_HOUR = env.int("COMMENT_RATE_PER_HOUR", default=30)
 # Reports one submitter may send an hour.
-REPORT_RATE_PER_HOUR = env_int("REPORT_RATE_PER_HOUR", 10)
+REPORT_RATE_PER_HOUR = env.int("REPORT_RATE_PER_HOUR", default=10)
 # A comment form older than this is refused with "reload the page" (seconds).
-COMMENT_FORM_MAX_AGE = env_int("COMMENT_FORM_MAX_AGE", 24 * 60 * 60)
+COMMENT_FORM_MAX_AGE = env.int("COMMENT_FORM_MAX_AGE", default=24 * 60 * 60)
 # A comment sent sooner than this after the page loaded is flagged (never spammed).
-COMMENT_FORM_MIN_SECONDS = env_int("COMMENT_FORM_MIN_SECONDS", 3)
+COMMENT_FORM_MIN_SECONDS = env.int("COMMENT_FORM_MIN_SECONDS", default=3)
 # More links than this flag a comment for the editor.
-COMMENT_MAX_LINKS = env_int("COMMENT_MAX_LINKS", 2)
+COMMENT_MAX_LINKS = env.int("COMMENT_MAX_LINKS", default=2)
 # The same words on the same post within this many hours are refused as a duplicate.
-COMMENT_DUPLICATE_WINDOW_HOURS = env_int("COMMENT_DUPLICATE_WINDOW_HOURS", 24)
+COMMENT_DUPLICATE_WINDOW_HOURS = env.int("COMMENT_DUPLICATE_WINDOW_HOURS", default=24)
 # Close comments this many days after publication (per-post override); None keeps
 # them open, so that old posts such as the 2010 demo post stay open.
-COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", None)
+COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=None)
 # How long the rendered comment thread (comments.caching) and the post page around it
 # (comments.page_cache) may stay in the cache, in seconds; every change either shows
 # refreshes it sooner. 0 keeps the post page out of the cache.
-COMMENT_THREAD_CACHE_SECONDS = env_int("COMMENT_THREAD_CACHE_SECONDS", 300)
-POST_PAGE_CACHE_SECONDS = env_int("POST_PAGE_CACHE_SECONDS", 300)
+COMMENT_THREAD_CACHE_SECONDS = env.int("COMMENT_THREAD_CACHE_SECONDS", default=300)
+POST_PAGE_CACHE_SECONDS = env.int("POST_PAGE_CACHE_SECONDS", default=300)
 # With Redis, each worker keeps its last few threads and pages (comments/local_copies.py)
 # rather than fetching 220 KB on every view; with local memory it would be a second copy.
-POST_PAGE_LOCAL_COPIES = env_int("POST_PAGE_LOCAL_COPIES", 64 if REDIS_URL else 0)
+POST_PAGE_LOCAL_COPIES = env.int("POST_PAGE_LOCAL_COPIES", default=64 if REDIS_URL else 0)
 # Mail the Editors group when more comments than this are pending, or when the oldest
 # pending comment is older than MODERATION_ALERT_AGE_HOURS (manage.py alert_editors).
-MODERATION_ALERT_PENDING = env_int("MODERATION_ALERT_PENDING", 50)
-MODERATION_ALERT_AGE_HOURS = env_int("MODERATION_ALERT_AGE_HOURS", 6)
+MODERATION_ALERT_PENDING = env.int("MODERATION_ALERT_PENDING", default=50)
+MODERATION_ALERT_AGE_HOURS = env.int("MODERATION_ALERT_AGE_HOURS", default=6)
 
 # --- The tip line (docs/tips.md) -------------------------------------------------------
 
 # Tip attachments live in a storage of their own that nothing serves: never under
 # MEDIA_ROOT (a system check refuses that). In production, point STORAGES["tips"] at a
 # private bucket instead, or keep TIPS_ROOT on an encrypted disk that is backed up.
-TIPS_ROOT = Path(os.environ.get("TIPS_ROOT", BASE_DIR / "private" / "tips"))
+TIPS_ROOT = Path(env.str("TIPS_ROOT", default=str(BASE_DIR / "private" / "tips")))
 STORAGES["tips"] = {
     "BACKEND": "tips.storage.PrivateFileSystemStorage",
     "OPTIONS": {
@@ -303,28 +303,28 @@ STORAGES["tips"] = {
         "directory_permissions_mode": 0o700,
     },
 }
-TIPS_MAX_FILES = env_int("TIPS_MAX_FILES", 10)
-TIPS_MAX_FILE_SIZE = env_int("TIPS_MAX_FILE_MB", 25) * 2**20
-TIPS_MAX_TIP_SIZE = env_int("TIPS_MAX_TIP_MB", 100) * 2**20
-TIPS_MESSAGE_MAX_LENGTH = env_int("TIPS_MESSAGE_MAX_LENGTH", 20_000)
+TIPS_MAX_FILES = env.int("TIPS_MAX_FILES", default=10)
+TIPS_MAX_FILE_SIZE = env.int("TIPS_MAX_FILE_MB", default=25) * 2**20
+TIPS_MAX_TIP_SIZE = env.int("TIPS_MAX_TIP_MB", default=100) * 2**20
+TIPS_MESSAGE_MAX_LENGTH = env.int("TIPS_MESSAGE_MAX_LENGTH", default=20_000)
 # Larger images are refused as possible decompression bombs; 64 megapixels still takes
 # the 48 and 50 megapixel photos of current phones.
-TIPS_MAX_IMAGE_PIXELS = env_int("TIPS_MAX_IMAGE_PIXELS", 64_000_000)
+TIPS_MAX_IMAGE_PIXELS = env.int("TIPS_MAX_IMAGE_PIXELS", default=64_000_000)
 # e.g. "http://<56 characters>.onion": sent as Onion-Location and shown on the tip page.
-TIPS_ONION_ADDRESS = os.environ.get("TIPS_ONION_ADDRESS", "")
+TIPS_ONION_ADDRESS = env.str("TIPS_ONION_ADDRESS", default="")
 # Keys the receipt-code lookup digest. Changing it makes every existing code useless.
-TIPS_RECEIPT_SECRET = os.environ.get("TIPS_RECEIPT_SECRET", SECRET_KEY)
+TIPS_RECEIPT_SECRET = env.str("TIPS_RECEIPT_SECRET", default=SECRET_KEY)
 # Each receipt-code check costs a slow hash: limited per address (Tor users share exit
 # addresses, hence generous) and for everybody together.
-TIPS_RECEIPT_CHECKS_PER_HOUR = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR", 30)
-TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL = env_int("TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL", 2000)
-TIPS_SUBMISSIONS_PER_HOUR = env_int("TIPS_SUBMISSIONS_PER_HOUR", 20)
+TIPS_RECEIPT_CHECKS_PER_HOUR = env.int("TIPS_RECEIPT_CHECKS_PER_HOUR", default=30)
+TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL = env.int("TIPS_RECEIPT_CHECKS_PER_HOUR_FOR_ALL", default=2000)
+TIPS_SUBMISSIONS_PER_HOUR = env.int("TIPS_SUBMISSIONS_PER_HOUR", default=20)
 # Behind the onion service every source arrives from the same local address, so new
 # tips there share one allowance (tips.limits).
-TIPS_ONION_SUBMISSIONS_PER_HOUR = env_int("TIPS_ONION_SUBMISSIONS_PER_HOUR", 100)
+TIPS_ONION_SUBMISSIONS_PER_HOUR = env.int("TIPS_ONION_SUBMISSIONS_PER_HOUR", default=100)
 # Uploads over this size stream to temporary files instead of memory (Django's default,
 # stated because tips carry up to TIPS_MAX_TIP_SIZE): a 100 MB tip never sits in memory.
 # Put FILE_UPLOAD_TEMP_DIR on a memory-backed or encrypted disk; files there are
 # deleted at the end of each request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_TEMP_DIR = os.environ.get("FILE_UPLOAD_TEMP_DIR") or None
+FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default="") or None

@@ -7,6 +7,8 @@ turned off here and nowhere else.
 
 import os
 
+# The suite never reads a development checkout's .env (DEBUG=1 there).
+os.environ["ENV_FILE"] = ""
 os.environ.setdefault("SECRET_KEY", "test-suite-only-secret-key-not-for-any-real-site")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
