@@ -12,7 +12,8 @@
 - CSRF protection stays on; see NoReferrerCsrfMiddleware for how it copes with the
   ``Origin: null`` that no-referrer makes browsers send.
 - Sensitive form fields (the message, the contact, the code) are hidden from Django's
-  error reports.
+  error reports, and whatever is logged while a tip view runs is the tip line's
+  (borderblog.log_filters.QuietTipLine keeps it out of the log).
 """
 
 from functools import wraps
@@ -23,13 +24,16 @@ from django.utils.decorators import decorator_from_middleware
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from borderblog.log_filters import tip_line_request
+
 SENSITIVE_FIELDS = ("message", "contact", "code")
 
 
 def tip_page(view):
     @wraps(view)
     def private_view(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        with tip_line_request():
+            response = view(request, *args, **kwargs)
         response["Referrer-Policy"] = "no-referrer"
         onion = onion_location(request)
         if onion:
