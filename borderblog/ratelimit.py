@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from .cache_faults import log_cache_unavailable
+
 logger = logging.getLogger(__name__)
 
 
@@ -42,7 +44,7 @@ def hit(scope: str, who: str, limits: list[Limit], now: float | None = None) -> 
             # The cache (Redis) is down. Refusing everyone, or failing with a 500, would
             # lose readers' words; the moderation queue still stands between a flood
             # and the page, so the site lets the action through and says so in the log.
-            logger.exception("Rate limit %s not checked: the cache is unavailable", scope)
+            log_cache_unavailable(logger, "Rate limit %s not checked", scope)
             continue
         if count > limit.count:
             retry_after = max(retry_after, int((window + 1) * limit.seconds - now) + 1)

@@ -31,6 +31,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
+from borderblog.cache_faults import log_cache_unavailable
+
 from .models import Comment, PolicyRule
 
 logger = logging.getLogger(__name__)
@@ -95,7 +97,7 @@ def cached_thread(post, page, order, accepting, render) -> str:
         key = fragment_key(post, page, order, accepting)
         html = cache.get(key)
     except Exception:
-        logger.exception("Comment thread of post %s not cached: the cache is unavailable", post.pk)
+        log_cache_unavailable(logger, "Comment thread of post %s not cached", post.pk)
         return render()[0]
     if html is not None:
         return html
@@ -104,7 +106,7 @@ def cached_thread(post, page, order, accepting, render) -> str:
         try:
             cache.set(key, html, FRAGMENT_SECONDS)
         except Exception:
-            logger.exception("Comment thread of post %s not stored in the cache", post.pk)
+            log_cache_unavailable(logger, "Comment thread of post %s not stored", post.pk)
     return html
 
 
@@ -114,9 +116,7 @@ def invalidate_thread(post_id) -> None:
         cache.set(post_version_key(post_id), _new_version(), timeout=None)
     except Exception:
         # The fragment's TTL still bounds how long the change goes unseen.
-        logger.exception(
-            "Comment thread of post %s not invalidated: the cache is unavailable", post_id
-        )
+        log_cache_unavailable(logger, "Comment thread of post %s not invalidated", post_id)
 
 
 def invalidate_all_threads() -> None:
@@ -124,7 +124,7 @@ def invalidate_all_threads() -> None:
     try:
         cache.set(RULES_VERSION_KEY, _new_version(), timeout=None)
     except Exception:
-        logger.exception("Comment threads not invalidated: the cache is unavailable")
+        log_cache_unavailable(logger, "Comment threads not invalidated")
 
 
 def _rule_changed(sender, instance, **kwargs):

@@ -50,6 +50,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 
+from borderblog.cache_faults import log_cache_unavailable
 from posts import sidebar
 
 from . import caching, conditional, local_copies, policy
@@ -141,7 +142,7 @@ def lookup(request, post, reads) -> Found:
         try:
             fetched = cache.get_many(missing)
         except Exception:
-            logger.exception("Post page not read from the cache: the cache is unavailable")
+            log_cache_unavailable(logger, "Post page not read from the cache")
             return Found(None, None, None)
         local_copies.copies.set_many(fetched)
         found.update(fetched)
@@ -155,7 +156,7 @@ def store(key, shell) -> None:
     try:
         cache.set(key, shell, seconds)
     except Exception:
-        logger.exception("Post page not stored in the cache: the cache is unavailable")
+        log_cache_unavailable(logger, "Post page not stored in the cache")
         return
     local_copies.copies.set_many({key: shell}, seconds)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 
+from borderblog.cache_faults import log_cache_unavailable
 from posts import sidebar
 
 from . import caching, stats
@@ -36,7 +37,7 @@ def read(post) -> PageReads | None:
         else:
             thread_versions = caching.thread_versions(post.pk)
     except Exception:
-        logger.exception("Post page of post %s built without the cache", post.pk)
+        log_cache_unavailable(logger, "Post page of post %s built from the database", post.pk)
         return None
     return PageReads(
         thread_versions=thread_versions,

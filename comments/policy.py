@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from borderblog import ratelimit
+from borderblog.cache_faults import log_cache_unavailable
 
 from . import bans, detectors
 from .models import Comment, CommentFlag, Phrase
@@ -169,7 +170,7 @@ def claim_words(post, body, submitter_hash) -> bool:
     try:
         return cache.add(_claim_key(post, body, submitter_hash), 1, timeout=WORDS_CLAIM_SECONDS)
     except Exception:
-        logger.exception("Duplicate comments not claimed: the cache is unavailable")
+        log_cache_unavailable(logger, "Duplicate comments not claimed")
         return True
 
 
@@ -177,7 +178,7 @@ def release_words(post, body, submitter_hash) -> None:
     try:
         cache.delete(_claim_key(post, body, submitter_hash))
     except Exception:
-        logger.exception("Duplicate comment claim not released: the cache is unavailable")
+        log_cache_unavailable(logger, "Duplicate comment claim not released")
 
 
 def _claim_key(post, body, submitter_hash) -> str:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from borderblog.cache_faults import log_cache_unavailable
+
 from .models import Comment
 
 logger = logging.getLogger(__name__)
@@ -48,7 +50,7 @@ def public_queue_state():
     try:
         state = cache.get(PUBLIC_STATE_KEY)
     except Exception:
-        logger.exception("Queue figures not read: the cache is unavailable")
+        log_cache_unavailable(logger, "Queue figures not read")
         state = None
     if state is None:
         state = {
@@ -58,7 +60,7 @@ def public_queue_state():
         try:
             cache.set(PUBLIC_STATE_KEY, state, PUBLIC_STATE_SECONDS)
         except Exception:
-            logger.exception("Queue figures not stored: the cache is unavailable")
+            log_cache_unavailable(logger, "Queue figures not stored")
     return state
 
 

@@ -17,6 +17,8 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone, translation
 
+from borderblog.cache_faults import log_cache_unavailable
+
 from .models import Label, Post
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def version():
     try:
         return cache.get_or_set(VERSION_KEY, _new_token, timeout=None)
     except Exception:
-        logger.exception("Sidebar version not read: the cache is unavailable")
+        log_cache_unavailable(logger, "Sidebar version not read")
         return None
 
 
@@ -70,7 +72,7 @@ def _bump():
         cache.set(VERSION_KEY, _new_token(), timeout=None)
     except Exception:
         # The lists' own lifetime (at most an hour) still bounds how stale they get.
-        logger.exception("Sidebar lists not refreshed: the cache is unavailable")
+        log_cache_unavailable(logger, "Sidebar lists not refreshed")
 
 
 def _cached(name, compute):
@@ -82,14 +84,14 @@ def _cached(name, compute):
     try:
         value = cache.get(key)
     except Exception:
-        logger.exception("Sidebar %s not read: the cache is unavailable", name)
+        log_cache_unavailable(logger, "Sidebar %s not read", name)
         return compute()
     if value is None:
         value = compute()
         try:
             cache.set(key, value, timeout=seconds_until_next_change())
         except Exception:
-            logger.exception("Sidebar %s not stored: the cache is unavailable", name)
+            log_cache_unavailable(logger, "Sidebar %s not stored", name)
     return value
 
 

@@ -3,13 +3,14 @@
 import statistics
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from borderblog.cache_faults import cached_or_computed, forget, keep
 
 from .. import notifications, stats
 from ..models import Comment, ModerationDecision
@@ -23,14 +24,14 @@ PENDING_COUNT_SECONDS = 5
 
 def pending_count():
     """How many comments wait, counted at most once every few seconds."""
-    return cache.get_or_set(
+    return cached_or_computed(
         PENDING_COUNT_KEY, lambda: Comment.objects.pending().count(), PENDING_COUNT_SECONDS
     )
 
 
 def forget_pending_count():
     """After an editor's own decision: their next page shows the queue as they left it."""
-    cache.delete(PENDING_COUNT_KEY)
+    forget(PENDING_COUNT_KEY)
 
 
 def start_of_today(now):
@@ -86,7 +87,7 @@ class Dashboard:
             raise PermissionDenied
         shown = figures()
         # The header shows the same figure as the page, not one a few seconds older.
-        cache.set(PENDING_COUNT_KEY, shown["pending"], PENDING_COUNT_SECONDS)
+        keep(PENDING_COUNT_KEY, shown["pending"], PENDING_COUNT_SECONDS)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Moderation dashboard"),

@@ -9,12 +9,12 @@ from datetime import timedelta
 
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from borderblog.cache_faults import cached_or_computed
 from posts.models import Post
 
 from ..models import Comment, CommentFlag
@@ -170,7 +170,7 @@ def posts_with_comments_waiting():
     It costs a pass over the pending comments, and the sidebar can be a few seconds
     behind the queue without misleading anyone: the rows themselves are always fresh.
     """
-    return cache.get_or_set(
+    return cached_or_computed(
         WAITING_POSTS_KEY,
         lambda: list(
             Post.objects.filter(pk__in=Comment.objects.pending().values("post_id")).values_list(
