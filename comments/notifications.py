@@ -4,8 +4,13 @@ Two triggers: more pending comments than MODERATION_ALERT_PENDING (checked after
 submission) and a pending comment older than MODERATION_ALERT_AGE_HOURS (checked by
 `manage.py alert_editors`, run from cron). One mail an hour at most, whatever triggers it,
 so a flood of comments does not become a flood of mail.
+
+An alert that fails (the mail relay refusing, the cache down) never fails the reader's
+request that triggered it: it is logged in one line, and the hour is not claimed, so the
+next comment or the next cron run tries again.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,7 +22,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from borderblog.cache_faults import forget, log_cache_unavailable
+
 from .models import Comment
+
+logger = logging.getLogger(__name__)
 
 THROTTLE_KEY = "comments:editor-alert-sent"
 THROTTLE_SECONDS = 60 * 60
@@ -62,23 +71,56 @@ def editor_addresses():
     )
 
 
-def alert_editors_if_needed(now=None) -> bool:
+def alert_editors_if_needed(now=None, *, unthrottled=True) -> bool:
     """Mail the editors when the queue is too long or too old; True if a mail went out.
 
+    Raises what sending raised, with the hour left unclaimed for the next try. When the
+    cache cannot say whether a mail went out within the hour, it sends if
+    ``unthrottled`` (cron, whose schedule then bounds the mail), and not otherwise.
     Written in the newsroom's language (LANGUAGE_CODE), not in that of the reader whose
     comment happened to trigger it.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return _alert_editors_if_needed(now)
+        count, reasons = reasons_to_alert(now)
+        recipients = editor_addresses()
+        if not reasons or not recipients:
+            return False
+        claimed = _claim_the_hour()
+        if claimed is False or (claimed is None and not unthrottled):
+            return False
+        try:
+            _send(count, reasons, recipients)
+        except Exception:
+            forget(THROTTLE_KEY)
+            raise
+        return True
 
 
-def _alert_editors_if_needed(now):
-    count, reasons = reasons_to_alert(now)
-    recipients = editor_addresses()
-    if not reasons or not recipients:
-        return False
-    if not cache.add(THROTTLE_KEY, True, timeout=THROTTLE_SECONDS):
-        return False
+def alert_editors_after_submission():
+    """After a reader's comment is stored: the alert, if one is due, never failing the
+    reader's request. Without the cache, no mail: every comment of a flood would send one,
+    and cron's `manage.py alert_editors` still does."""
+    try:
+        alert_editors_if_needed(unthrottled=False)
+    except Exception as error:
+        logger.error(
+            "Editors not alerted (%s: %s); the next comment or alert_editors run tries again",
+            type(error).__name__,
+            error,
+        )
+
+
+def _claim_the_hour():
+    """True if no alert went out within the hour (and this one claims it), False if one
+    did, None if the cache cannot tell."""
+    try:
+        return cache.add(THROTTLE_KEY, True, timeout=THROTTLE_SECONDS)
+    except Exception:
+        log_cache_unavailable(logger, "Editors' alerts not throttled")
+        return None
+
+
+def _send(count, reasons, recipients):
     body = render_to_string(
         "comments/email/queue_alert.txt",
         {"count": count, "reasons": reasons, "queue_path": "/admin/comments/comment/"},
@@ -94,4 +136,3 @@ def _alert_editors_if_needed(now):
         settings.DEFAULT_FROM_EMAIL,
         recipients,
     )
-    return True

@@ -69,7 +69,7 @@ def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on
             )
         transaction.on_commit(partial(comment_submitted.send, sender=Comment, comment=comment))
         if comment.status == Comment.Status.PENDING:
-            transaction.on_commit(notifications.alert_editors_if_needed)
+            transaction.on_commit(notifications.alert_editors_after_submission)
         elif comment.status == Comment.Status.APPROVED:
             # Should the policy ever publish a comment at once, readers see it at once.
             transaction.on_commit(partial(caching.invalidate_thread, post.pk))

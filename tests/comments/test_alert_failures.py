@@ -1,0 +1,88 @@
+"""An editors' alert that fails never fails the reader whose comment triggered it.
+
+These run in real transactions: the alert goes out after commit, inside the reader's
+request, which is where a failing mail relay or cache used to turn an accepted comment
+into a 500.
+"""
+
+import logging
+import socket
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+
+from comments import notifications, receipts
+from comments.models import Comment
+from tests.builders import make_comment, make_editor
+from tests.comments.forms_helper import send_comment
+from tests.faults import redis_down  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def alert_due(settings):
+    """Every new comment makes an alert due, and one editor has an address."""
+    settings.MODERATION_ALERT_PENDING = 0
+    editor = make_editor("desk")
+    editor.email = "desk@borderblog.example"
+    editor.save()
+
+
+@pytest.fixture
+def relay_refusing(settings):
+    """Mail goes to an SMTP relay that refuses connections."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+
+
+def assert_accepted(response):
+    """The reader got what an accepted comment gets: back to it, with their receipt."""
+    comment = Comment.objects.get()
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#c{comment.pk}")
+    assert receipts.COOKIE_NAME in response.cookies
+
+
+@pytest.mark.usefixtures("alert_due", "relay_refusing")
+def test_a_mail_relay_refusing_does_not_fail_the_readers_comment(client, post, caplog):
+    caplog.set_level(logging.ERROR, logger="comments.notifications")
+
+    assert_accepted(send_comment(client, post, body="The bridge was closed at noon."))
+    (logged,) = [r.getMessage() for r in caplog.records if r.name == "comments.notifications"]
+    assert logged.startswith("Editors not alerted (ConnectionRefusedError")
+
+
+@pytest.mark.usefixtures("alert_due", "relay_refusing")
+def test_an_alert_that_failed_is_sent_by_the_next_try(client, post, settings):
+    send_comment(client, post, body="The bridge was closed at noon.")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    assert notifications.alert_editors_if_needed()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.cache_outage
+@pytest.mark.usefixtures("alert_due", "redis_down")
+def test_the_cache_down_does_not_fail_the_readers_comment(client, post):
+    assert_accepted(send_comment(client, post, body="The bridge was closed at noon."))
+    assert mail.outbox == []  # without the hour's claim, a flood would mail every time
+
+
+@pytest.mark.cache_outage
+@pytest.mark.usefixtures("alert_due", "redis_down")
+def test_cron_alerts_the_editors_even_with_the_cache_down(post):
+    make_comment(post)
+    call_command("alert_editors", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.usefixtures("alert_due", "relay_refusing")
+def test_cron_says_when_the_alert_could_not_be_sent(post):
+    make_comment(post)
+    with pytest.raises(CommandError, match="could not be sent"):
+        call_command("alert_editors", stdout=open("/dev/null", "w"))  # noqa: SIM115
