@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, the first to read a POST body (borderblog.refusals).
+    "borderblog.refusals.RefuseUnreadableBodies",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -328,3 +330,15 @@ TIPS_ONION_SUBMISSIONS_PER_HOUR = env.int("TIPS_ONION_SUBMISSIONS_PER_HOUR", def
 # deleted at the end of each request.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default="") or None
+# The only pages that take files (by URL name), and the largest body each takes; any
+# other page refuses a body larger than DATA_UPLOAD_MAX_MEMORY_SIZE unread and skips
+# the files in a smaller one (borderblog.refusals). The tip line's own limits on each
+# file and on the tip apply within its allowance, which leaves room for the source's
+# words to be read back to them when their files are too large.
+STAFF_UPLOAD_MAX_SIZE = env.int("STAFF_UPLOAD_MAX_MB", default=30) * 2**20
+FILE_UPLOAD_LIMITS = {
+    "tips:submit": 2 * TIPS_MAX_TIP_SIZE,
+    "tips:status": 2 * TIPS_MAX_TIP_SIZE,
+    "admin:posts_post_add": STAFF_UPLOAD_MAX_SIZE,
+    "admin:posts_post_change": STAFF_UPLOAD_MAX_SIZE,
+}
