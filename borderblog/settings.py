@@ -58,6 +58,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Ahead of whitenoise, so that static files carry these headers too.
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "borderblog.headers.CrossOriginResourcePolicyMiddleware",
     # The redirect to HTTPS, but for the tip line's onion service (borderblog.onion).
     "borderblog.onion.HttpsRedirectMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -191,7 +194,32 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
-REFERRER_POLICY = "same-origin"
+# No page of the site uses a device's sensors, camera, microphone or position, and none
+# may be made to ask: a tip page asking for a source's location would be the worst case.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

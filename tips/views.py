@@ -17,9 +17,9 @@ from .uploads import limit_uploads, upload_refusals, working_folder
 
 @tip_page
 @limit_uploads
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submit_tip(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _render_tip_form(request, TipForm(workdir=None))
     with working_folder() as workdir:
         form = TipForm(
@@ -47,10 +47,10 @@ def submit_tip(request):
 
 @tip_page
 @limit_uploads
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def tip_status(request):
     """The code form; with a right code, the conversation and a form to add to it."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return render(request, "tips/status_form.html", {"form": ReceiptForm()})
     receipt_form = ReceiptForm(request.POST)
     try:
