@@ -55,6 +55,11 @@ def _href_of(attributes: str) -> str | None:
     return None if href is None else html.unescape(href)
 
 
+def anchor_hrefs(sanitised_html: str) -> list[str | None]:
+    """The address of each anchor in nh3's output, in order; None where it has none."""
+    return [_href_of(tag[2]) for tag in _ANCHOR_TAG.finditer(sanitised_html) if not tag[1]]
+
+
 def unwrap_anchors_without_href(sanitised_html: str) -> str:
     """nh3's output with every ``<a>`` that lost its href replaced by its content."""
     kept = []  # for each open anchor, whether its tags stay

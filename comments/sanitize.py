@@ -82,6 +82,14 @@ def render_comment(source: str) -> str:
     return _clean(linked, ALLOWED_TAGS, link_rel=LINK_REL)
 
 
+def keeps_refused_links(stored_html: str) -> bool:
+    """True if stored HTML has an anchor render_comment no longer keeps: one without an
+    href, or whose href is no absolute web address (stored before that rule)."""
+    return any(
+        href is None or not links.is_web_url(href) for href in links.anchor_hrefs(stored_html)
+    )
+
+
 def count_links(stored_html: str) -> int:
     """How many links stored comment HTML carries (anchors are the only tag with href)."""
     return stored_html.count("<a ")
