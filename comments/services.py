@@ -4,7 +4,7 @@ from functools import partial
 
 from django.db import transaction
 
-from . import caching, notifications, policy
+from . import caching, notifications, policy, sanitize
 from .models import Comment, CommentFlag
 from .policy import CommentsClosed, DuplicateComment, Refused, TooManyComments
 from .signals import comment_submitted
@@ -74,3 +74,23 @@ def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on
             # Should the policy ever publish a comment at once, readers see it at once.
             transaction.on_commit(partial(caching.invalidate_thread, post.pk))
     return comment
+
+
+def rerender_refused_links() -> int:
+    """Render again, from its source, each stored comment whose HTML keeps a link the
+    sanitiser now refuses; returns how many. Safe to run again: it finds none then."""
+    mended, posts = 0, set()
+    candidates = Comment.objects.filter(body_html__contains="<a").only("post", "body", "body_html")
+    for comment in candidates.iterator():
+        if not sanitize.keeps_refused_links(comment.body_html):
+            continue
+        html = sanitize.render_comment(comment.body)
+        # Only if no editor redacted the comment meanwhile; a redaction renders anew.
+        if Comment.objects.filter(pk=comment.pk, body=comment.body).update(
+            body_html=html, link_count=sanitize.count_links(html)
+        ):
+            mended += 1
+            posts.add(comment.post_id)
+    for post_id in sorted(posts):
+        caching.invalidate_thread(post_id)
+    return mended

@@ -127,6 +127,16 @@ def test_the_home_page_in_spanish_shows_the_archive_and_the_search_label(client)
 
 
 @pytest.mark.django_db
+def test_a_label_page_in_spanish_names_its_feed_in_spanish(spanish):
+    make_post("Border crossing reopens", labels=["Wikileaks"])
+    html = page(spanish, "/label/wikileaks/")
+    assert (
+        f'title="{settings.BLOG_TITLE}: publicaciones con la etiqueta “Wikileaks”" '
+        'href="/feeds/label/wikileaks/"'
+    ) in html
+
+
+@pytest.mark.django_db
 def test_the_home_page_stays_english_by_default(client):
     make_post("Border crossing reopens")
     html = page(client, "/")

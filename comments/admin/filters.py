@@ -139,7 +139,7 @@ class LinksFilter(admin.SimpleListFilter):
 class AgeFilter(admin.SimpleListFilter):
     """How long ago the comment was sent; "today" is the newsroom's day (TIME_ZONE)."""
 
-    title = _("sent")
+    title = _("age")  # the admin heads it "By age"
     parameter_name = "age"
 
     def lookups(self, request, model_admin):

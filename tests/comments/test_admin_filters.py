@@ -1,8 +1,13 @@
 """The queue's filters: reported, links, flags, age, post, submitter."""
 
-import pytest
-from django.utils import timezone
+import re
 
+import pytest
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation.reloader import translation_file_changed
+
+from borderblog.translations import compile_all
 from comments.models import Comment, CommentFlag
 from tests.builders import make_comment, make_post
 
@@ -98,6 +103,24 @@ def test_age_filter_today_starts_at_midnight_on_the_newsrooms_clock(editor_clien
     Comment.objects.filter(pk=yesterday.pk).update(created_at=midnight - timezone.timedelta(1))
 
     assert listed(editor_client.get(QUEUE, {"age": "today"})) == [today]
+
+
+@pytest.fixture
+def compiled_catalogue():
+    """`make test` compiles the .mo; a bare pytest run may find it stale or missing."""
+    for po_path in compile_all():
+        translation_file_changed(None, po_path.with_suffix(".mo"))
+
+
+@pytest.mark.parametrize(("language", "heading"), [("en", "By age"), ("es", "Por antigüedad")])
+def test_age_filter_is_headed_by_age_in_the_editors_language(
+    editor_client, compiled_catalogue, language, heading
+):
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = editor_client.get(QUEUE).content.decode()
+    summaries = re.findall(r"<summary>\s*(.*?)\s*</summary>", page, re.DOTALL)
+    assert heading in summaries
+    assert not [summary for summary in summaries if "sent" in summary or "enviado" in summary]
 
 
 def test_post_filter_offers_the_posts_with_comments_waiting(editor_client):

@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.conf import settings
 
 from tests.builders import make_post
 
@@ -41,3 +44,30 @@ def test_every_page_links_the_feeds(client):
     assert 'type="application/atom+xml"' in page
     assert 'href="/feeds/posts/"' in page
     assert 'href="/feeds/comments/"' in page
+
+
+def feed_links_in_head(page):
+    head = page.split("</head>", 1)[0]
+    return re.findall(r'<link rel="alternate" type="application/atom\+xml"[^>]*>', head)
+
+
+def test_a_label_page_links_its_own_feed_in_the_head(client):
+    make_post("Labelled", labels=["Calderon"])
+    make_post("Other")
+    page = client.get("/label/calderon/").content.decode()
+    own = [link for link in feed_links_in_head(page) if "/feeds/label/" in link]
+    assert len(own) == 1
+    assert f'title="{settings.BLOG_TITLE}: posts labelled “Calderon”"' in own[0]
+    href = re.search(r'href="([^"]+)"', own[0])[1]
+    assert href == "/feeds/label/calderon/"
+    feed = client.get(href)
+    assert feed.status_code == 200
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert "<title>Labelled</title>" in feed.content.decode()
+    assert "Other" not in feed.content.decode()
+
+
+def test_pages_other_than_a_label_page_link_no_label_feed(client):
+    make_post("Labelled", labels=["Calderon"])
+    page = client.get("/").content.decode()
+    assert not [link for link in feed_links_in_head(page) if "/feeds/label/" in link]

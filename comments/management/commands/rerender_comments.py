@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from comments.services import rerender_refused_links
+
+
+class Command(BaseCommand):
+    help = (
+        "Render again, from what the reader wrote, the stored HTML of comments that keep a "
+        "link the sanitiser now refuses (an anchor without an address, or an address that "
+        "is not an absolute http(s) one). Run once after upgrading; running it again is "
+        "harmless."
+    )
+
+    def handle(self, *args, **options):
+        mended = rerender_refused_links()
+        self.stdout.write(f"{mended} comments rendered again.")

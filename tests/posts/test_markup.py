@@ -1,0 +1,64 @@
+import re
+
+import pytest
+
+from posts.markup import render_article
+
+# A compromised author account must not be able to link readers to script, nor out of
+# the site through an address that only looks relative.
+HOSTILE_HREFS = [
+    "javascript:alert(1)",
+    "java\u200bscript:alert(1)",
+    "\u200bjavascript:alert(1)",
+    "java\u00adscript:alert(1)",
+    "java\u2060script:alert(1)",
+    "\ufeffjavascript:alert(1)",
+    "java&#8203;script:alert(1)",
+    "java&#x09;script:alert(1)",
+    "java\tscript:alert(1)",
+    "\x01javascript:alert(1)",
+    "vbscript:msgbox(1)",
+    "data:text/html,x",
+    "//evil.example/x",
+    "///evil.example/x",
+    "/\\evil.example/x",
+    "\\\\evil.example/x",
+    "https:///x",
+]
+
+
+@pytest.mark.parametrize("href", HOSTILE_HREFS)
+def test_a_link_an_author_may_not_make_becomes_its_text(href):
+    html = render_article(f'Read <a href="{href}">the <em>file</em></a>.')
+    assert html == "<p>Read the <em>file</em>.</p>"
+
+
+@pytest.mark.parametrize("href", HOSTILE_HREFS)
+def test_no_markdown_link_leaves_an_anchor_without_its_href(href):
+    html = render_article(f"[the file](<{href}>) and [ours](https://example.com/)")
+    assert "javascript" not in html.lower()
+    assert re.findall(r"<a\b[^>]*>", html) == ['<a href="https://example.com/" rel="noopener">']
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://example.com/a?b=1",
+        "http://example.com/",
+        "mailto:tips@example.com",
+        "/label/wikileaks/",
+        "/2010/12/wikileaks/",
+        "../2010/",
+        "#section",
+        "?page=2",
+    ],
+)
+def test_links_authors_use_are_kept(href):
+    html = render_article(f"[there]({href})")
+    assert html == f'<p><a href="{href}" rel="noopener">there</a></p>'
+
+
+def test_footnote_links_still_work():
+    html = render_article("Claim.[^1]\n\n[^1]: Source.")
+    assert '<a href="#fn:1" rel="noopener">1</a>' in html
+    assert '<a href="#fnref:1" title="Jump back to footnote 1 in the text" rel="noopener">' in html
