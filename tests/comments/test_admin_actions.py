@@ -1,12 +1,13 @@
 """Bulk actions of the queue: each comment decided through comments.moderation."""
 
 import pytest
+from django.test import Client
 
 from comments import moderation
 from comments.models import Comment, ModerationDecision
-from tests.builders import make_comment, make_editor
+from tests.builders import make_comment, make_editor, make_rule
 
-from .admin_helpers import QUEUE, messages_of, report, run_action, status_of
+from .admin_helpers import QUEUE, act_from_queue, messages_of, report, run_action, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +82,73 @@ def test_spam_action_marks_spam_and_records_the_decision(editor_client, post):
     assert status_of(comment) == Status.SPAM
     assert ModerationDecision.objects.get(comment=comment).to_status == Status.SPAM
     assert "1 comment was marked as spam." in messages_of(response)
+
+
+@pytest.mark.parametrize("view", ["?reported=yes", "?status=all"], ids=["reported", "all"])
+def test_editor_takes_down_several_reported_comments_at_once_citing_a_rule(
+    editor_client, editor, post, view, django_capture_on_commit_callbacks
+):
+    rule = make_rule(4, "No threats")
+    reported = [make_comment(post, status=Status.APPROVED) for _ in range(2)]
+    for comment in reported:
+        report(comment, rule)
+    Client().get(post.get_absolute_url())  # readers' copy of the thread, with both
+
+    with django_capture_on_commit_callbacks(execute=True):
+        told = act_from_queue(
+            editor_client, QUEUE + view, "reject_comments", *reported, rule=rule.pk
+        )
+
+    assert told == ["2 comments were rejected."]
+    assert [status_of(comment) for comment in reported] == [Status.REJECTED] * 2
+    decisions = ModerationDecision.objects.filter(comment__in=reported).order_by("comment")
+    assert [(d.comment_id, d.editor, d.from_status, d.to_status, d.rule) for d in decisions] == [
+        (comment.pk, editor, Status.APPROVED, Status.REJECTED, rule) for comment in reported
+    ]
+    thread = Client().get(post.get_absolute_url()).content.decode()
+    for comment in reported:
+        assert f'<li id="c{comment.pk}" class="comment-removed">' in thread
+    placeholder = 'Removed by a moderator under <a href="/policy/#rule-4">rule 4</a>.'
+    assert thread.count(placeholder) == 2
+
+
+@pytest.mark.parametrize(
+    ("action", "done", "to_status"),
+    [
+        ("approve_comments", "3 comments were approved.", Status.APPROVED),
+        ("mark_comments_as_spam", "3 comments were marked as spam.", Status.SPAM),
+    ],
+)
+def test_all_view_decides_comments_shown_in_different_statuses_at_once(
+    editor_client, post, rule, action, done, to_status
+):
+    comments = [
+        make_comment(post, status=status) for status in Status.values if status != to_status
+    ]
+
+    told = act_from_queue(editor_client, f"{QUEUE}?status=all", action, *comments)
+
+    assert told == [done]
+    assert [status_of(comment) for comment in comments] == [to_status] * 3
+
+
+def test_select_all_in_the_reported_view_acts_on_every_reported_comment(editor_client, post, rule):
+    reported = [make_comment(post, status=Status.APPROVED) for _ in range(3)]
+    for comment in reported:
+        report(comment, rule)
+    unreported = make_comment(post, status=Status.APPROVED)
+
+    response = run_action(
+        editor_client,
+        "mark_comments_as_spam",
+        reported[0],
+        url=f"{QUEUE}?reported=yes",
+        select_across=1,
+    )
+
+    assert messages_of(response) == ["3 comments were marked as spam."]
+    assert [status_of(comment) for comment in reported] == [Status.SPAM] * 3
+    assert status_of(unreported) == Status.APPROVED
 
 
 def test_action_over_a_comment_someone_else_decided_reports_it_and_records_nothing(
