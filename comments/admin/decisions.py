@@ -24,7 +24,7 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from borderblog import identity
@@ -43,6 +43,7 @@ class Verb(NamedTuple):
     label: str
     done: str  # the outcome, as a lazy plural taking %(count)d
     one: str  # the outcome for one comment, naming it: the editor may have several tabs
+    unchanged: str  # why comments it cannot apply to were left alone; naming() fills it in
 
     def applies_to(self, comment):
         if self.to_status is None:
@@ -64,6 +65,11 @@ VERBS = {
             "%(count)d comment was approved.", "%(count)d comments were approved.", "count"
         ),
         _("Comment %(id)s was approved."),
+        ngettext_lazy(
+            "Comment %(ids)s is already approved; nothing was changed.",
+            "Comments %(ids)s are already approved; nothing was changed for them.",
+            "count",
+        ),
     ),
     "reject": Verb(
         moderation.reject,
@@ -73,6 +79,11 @@ VERBS = {
             "%(count)d comment was rejected.", "%(count)d comments were rejected.", "count"
         ),
         _("Comment %(id)s was rejected under rule %(rule)s."),
+        ngettext_lazy(
+            "Comment %(ids)s is already rejected; nothing was changed.",
+            "Comments %(ids)s are already rejected; nothing was changed for them.",
+            "count",
+        ),
     ),
     "spam": Verb(
         moderation.mark_spam,
@@ -85,6 +96,11 @@ VERBS = {
             "count",
         ),
         _("Comment %(id)s was marked as spam."),
+        ngettext_lazy(
+            "Comment %(ids)s is already marked as spam; nothing was changed.",
+            "Comments %(ids)s are already marked as spam; nothing was changed for them.",
+            "count",
+        ),
     ),
     "dismiss": Verb(
         moderation.dismiss_reports,
@@ -96,18 +112,31 @@ VERBS = {
             "count",
         ),
         _("Reports on comment %(id)s were dismissed; it stays published."),
+        # Only a published comment has open reports: a decision closes them.
+        ngettext_lazy(
+            "Comment %(ids)s has no open reports; nothing was changed.",
+            "Comments %(ids)s have no open reports; nothing was changed for them.",
+            "count",
+        ),
     ),
 }
 
 
+def naming(message, pks):
+    """``message``, a lazy plural taking %(ids)s, said of the comments ``pks``."""
+    return message % {"count": len(pks), "ids": ", ".join(str(pk) for pk in pks)}
+
+
 def already_decided(pks):
     # The same words moderation.AlreadyDecided uses when it loses the race itself.
-    ids = ", ".join(str(pk) for pk in pks)
-    return ngettext(
-        "Comment %(ids)s was already decided by someone else; nothing was changed.",
-        "Comments %(ids)s were already decided by someone else; nothing was changed for them.",
-        len(pks),
-    ) % {"ids": ids}
+    return naming(
+        ngettext_lazy(
+            "Comment %(ids)s was already decided by someone else; nothing was changed.",
+            "Comments %(ids)s were already decided by someone else; nothing was changed for them.",
+            "count",
+        ),
+        pks,
+    )
 
 
 def seen_status(request, pk):
@@ -185,6 +214,9 @@ class DecisionViews:
             self.message_user(request, _("Choose a decision and a listed rule."), messages.ERROR)
             return back
         if self._stale(request, comment):
+            return back
+        if not verb.applies_to(comment):
+            self.message_user(request, naming(verb.unchanged, [comment.pk]), messages.WARNING)
             return back
         try:
             verb.apply(comment, editor=request.user, **form.cleaned_data)

@@ -19,7 +19,7 @@ from ..sanitize import plain_text
 from . import filters
 from .comment_page import CommentPage
 from .dashboard import Dashboard, forget_pending_count
-from .decisions import VERBS, DecisionViews, already_decided
+from .decisions import VERBS, DecisionViews, already_decided, naming
 from .forms import RejectionForm
 from .rows import QueueChangeList, attention_cell, decide_cell, post_cell
 
@@ -141,7 +141,7 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
                 return None
         else:
             form = RejectionForm()
-        comments = self._still_as_seen(request, queryset)
+        comments = self._to_decide(request, queryset, VERBS["reject"])
         if not comments:
             return None
         context = {
@@ -193,10 +193,18 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
             self.message_user(request, already_decided(stale), messages.WARNING)
         return fresh
 
+    def _to_decide(self, request, queryset, verb):
+        """The selected comments still as seen that ``verb`` applies to; names the rest."""
+        comments = self._still_as_seen(request, queryset)
+        unchanged = [c.pk for c in comments if not verb.applies_to(c)]
+        if unchanged:
+            self.message_user(request, naming(verb.unchanged, unchanged), messages.WARNING)
+        return [c for c in comments if verb.applies_to(c)]
+
     def _decide_each(self, request, queryset, verb_name, *, rule=None, note=""):
         verb = VERBS[verb_name]
         changed = 0
-        for comment in self._still_as_seen(request, queryset):
+        for comment in self._to_decide(request, queryset, verb):
             try:
                 verb.apply(comment, editor=request.user, rule=rule, note=note)
             except moderation.ModerationError as error:

@@ -216,16 +216,88 @@ def test_select_all_in_the_all_view_is_refused(editor_client, post):
     ]
 
 
-def test_action_refused_by_the_state_machine_is_reported_per_comment(editor_client, post):
-    comment = make_comment(post, status=Status.APPROVED)
+# A selected comment the action cannot apply to, what the editor is told about it, and
+# what they are told about the reported comment selected with it, which it does decide.
+ALREADY = [
+    ("approve_comments", Status.APPROVED, 0, "is already approved", "1 comment was approved."),
+    ("reject_comments", Status.REJECTED, 0, "is already rejected", "1 comment was rejected."),
+    (
+        "mark_comments_as_spam",
+        Status.SPAM,
+        0,
+        "is already marked as spam",
+        "1 comment was marked as spam.",
+    ),
+    *(
+        (
+            "dismiss_reports",
+            status,
+            reports,
+            "has no open reports",
+            "Reports on 1 comment were dismissed; it stays published.",
+        )
+        # A rejection closes the reports made while the comment was published.
+        for status, reports in [(Status.APPROVED, 0), (Status.PENDING, 0), (Status.REJECTED, 1)]
+    ),
+]
 
-    response = run_action(
-        editor_client, "approve_comments", comment, url=f"{QUEUE}?status=approved"
+
+@pytest.mark.parametrize(("action", "status", "reports", "why", "done"), ALREADY)
+def test_action_says_which_comments_it_cannot_apply_to_and_decides_the_others(
+    editor_client, post, rule, action, status, reports, why, done
+):
+    already = make_comment(post, status=status, report_count=reports)
+    # Approving needs a comment not yet published; the other verbs, a reported one.
+    other = make_comment(
+        post, status=Status.PENDING if action == "approve_comments" else Status.APPROVED
+    )
+    if other.status == Status.APPROVED:
+        report(other, rule)
+
+    told = act_from_queue(
+        editor_client, f"{QUEUE}?status=all", action, already, other, rule=rule.pk
     )
 
-    assert ModerationDecision.objects.count() == 0
-    [message] = messages_of(response)
-    assert message.startswith(f"Comment {comment.pk} was not changed:")
+    assert told == [f"Comment {already.pk} {why}; nothing was changed.", done]
+    assert not ModerationDecision.objects.filter(comment=already).exists()
+    assert ModerationDecision.objects.filter(comment=other).count() == 1
+
+
+def test_comments_the_action_cannot_apply_to_are_named_together(editor_client, post):
+    approved = [make_comment(post, status=Status.APPROVED) for _ in range(2)]
+
+    told = act_from_queue(editor_client, f"{QUEUE}?status=approved", "approve_comments", *approved)
+
+    ids = ", ".join(str(comment.pk) for comment in approved)
+    assert told == [f"Comments {ids} are already approved; nothing was changed for them."]
+
+
+def test_spanish_editors_are_told_in_spanish_what_was_left_alone(editor_client, post, settings):
+    approved = make_comment(post, status=Status.APPROVED)
+    editor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    told = act_from_queue(editor_client, f"{QUEUE}?status=all", "approve_comments", approved)
+
+    assert told == [f"El comentario {approved.pk} ya está aprobado; no se cambió nada."]
+
+
+def test_rejection_page_lists_only_the_comments_it_will_reject(editor_client, post, rule):
+    rejected = make_comment(post, status=Status.REJECTED, cited_rule=rule)
+    pending = make_comment(post)
+
+    response = run_action(
+        editor_client,
+        "reject_comments",
+        rejected,
+        pending,
+        url=f"{QUEUE}?status=all",
+        **{f"seen_{rejected.pk}": "rejected", f"seen_{pending.pk}": "pending"},
+    )
+
+    assert list(response.context["comments"]) == [pending]
+    assert messages_of(response) == [
+        f"Comment {rejected.pk} is already rejected; nothing was changed."
+    ]
 
 
 def test_dismiss_reports_action_keeps_the_comments_published_and_clears_their_reports(

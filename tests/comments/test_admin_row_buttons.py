@@ -165,6 +165,17 @@ def test_row_dismiss_button_keeps_a_reported_comment_published(editor_client, po
     assert (comment.status, comment.report_count) == (Status.APPROVED, 0)
 
 
+def test_dismissing_a_comment_without_reports_says_so(editor_client, post):
+    comment = make_comment(post, status=Status.APPROVED)
+
+    response = press_row_button(editor_client, comment, "dismiss")
+
+    assert not ModerationDecision.objects.exists()
+    assert messages_of(editor_client.get(response["Location"])) == [
+        f"Comment {comment.pk} has no open reports; nothing was changed."
+    ]
+
+
 def test_reported_rows_offer_to_dismiss_the_reports(editor_client, post, rule):
     comment = make_comment(post, status=Status.APPROVED)
     report(comment, rule)
