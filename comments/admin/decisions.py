@@ -5,7 +5,8 @@ the editor saw when the page was drawn, calls one function of comments.moderatio
 comments.bans, and says what happened. Two guards, for two kinds of lateness:
 
 - the seen status (``seen_<id>`` from a queue row, ``from_status`` from the comment's
-  page) catches a page that was already out of date when the button was pressed;
+  page; see seen.py) catches a page that was already out of date when the button was
+  pressed;
 - the conditional UPDATE inside comments.moderation settles true races, when two
   editors press at the same instant: exactly one wins, the other hears AlreadyDecided.
 """
@@ -33,6 +34,7 @@ from .. import bans, moderation
 from ..models import Comment
 from .dashboard import forget_pending_count
 from .forms import BanForm, DecisionForm, RedactionForm
+from .seen import naming, still_as_seen
 
 Status = Comment.Status
 
@@ -122,28 +124,6 @@ VERBS = {
 }
 
 
-def naming(message, pks):
-    """``message``, a lazy plural taking %(ids)s, said of the comments ``pks``."""
-    return message % {"count": len(pks), "ids": ", ".join(str(pk) for pk in pks)}
-
-
-def already_decided(pks):
-    # The same words moderation.AlreadyDecided uses when it loses the race itself.
-    return naming(
-        ngettext_lazy(
-            "Comment %(ids)s was already decided by someone else; nothing was changed.",
-            "Comments %(ids)s were already decided by someone else; nothing was changed for them.",
-            "count",
-        ),
-        pks,
-    )
-
-
-def seen_status(request, pk):
-    """The status the editor saw the comment in, as the page sent it back."""
-    return request.POST.get(f"seen_{pk}") or request.POST.get("from_status")
-
-
 def safe_next(request):
     """The ``next`` address if it is a page of this admin on this host, else None."""
     target = request.GET.get("next", "")
@@ -195,10 +175,10 @@ class DecisionViews:
         return comment
 
     def _stale(self, request, comment):
-        if seen_status(request, comment.pk) == comment.status:
-            return False
-        self.message_user(request, already_decided([comment.pk]), messages.WARNING)
-        return True
+        fresh, warnings = still_as_seen(request, [comment])
+        for warning in warnings:
+            self.message_user(request, warning, messages.WARNING)
+        return not fresh
 
     def moderate_view(self, request, object_id):
         """One decision on one comment; back to the queue page it came from, if given."""

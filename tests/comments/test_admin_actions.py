@@ -7,7 +7,16 @@ from comments import moderation
 from comments.models import Comment, ModerationDecision
 from tests.builders import make_comment, make_editor, make_rule
 
-from .admin_helpers import QUEUE, act_from_queue, messages_of, report, run_action, status_of
+from .admin_helpers import (
+    QUEUE,
+    act_from_queue,
+    hidden_inputs,
+    messages_of,
+    report,
+    run_action,
+    status_of,
+    submitted_ago,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -194,13 +203,68 @@ def test_action_in_the_all_view_leaves_alone_a_comment_decided_since_the_page_wa
     )
 
 
-def test_action_in_the_all_view_without_the_status_seen_changes_nothing(editor_client, post):
+def test_action_in_the_all_view_without_the_status_seen_changes_nothing_and_says_why(
+    editor_client, post
+):
     comment = make_comment(post, status=Status.REJECTED)
 
-    run_action(editor_client, "approve_comments", comment, url=f"{QUEUE}?status=all")
+    response = run_action(editor_client, "approve_comments", comment, url=f"{QUEUE}?status=all")
 
     assert status_of(comment) == Status.REJECTED
     assert not ModerationDecision.objects.exists()
+    # Nobody decided it meanwhile: the page just did not say what the editor saw.
+    assert messages_of(response) == [
+        f"Comment {comment.pk} was not changed: the page did not say which status it was "
+        "shown in. Reload the page and try again."
+    ]
+
+
+def test_a_comment_that_left_the_list_undecided_is_left_alone_without_blaming_anyone(
+    editor_client, post
+):
+    view = f"{QUEUE}?age=hour"
+    leaving, staying = make_comment(post), make_comment(post)
+    submitted_ago(leaving, minutes=59)
+    page = editor_client.get(view)
+    submitted_ago(leaving, minutes=61)  # the page was drawn two minutes ago
+
+    data = {
+        **hidden_inputs(page, having="select_across"),
+        "action": "approve_comments",
+        "index": "0",
+        "_selected_action": [leaving.pk, staying.pk],
+    }
+    response = editor_client.post(view, data, follow=True)
+
+    assert status_of(leaving) == Status.PENDING
+    assert messages_of(response) == [
+        f"Comment {leaving.pk} is no longer in this list; nothing was changed.",
+        "1 comment was approved.",
+    ]
+
+
+def test_a_reported_comment_decided_meanwhile_is_still_said_to_be_decided(
+    editor_client, post, rule
+):
+    taken, still = (make_comment(post, status=Status.APPROVED) for _ in range(2))
+    for comment in (taken, still):
+        report(comment, rule)
+    view = f"{QUEUE}?reported=yes"
+    page = editor_client.get(view)
+    moderation.mark_spam(taken, editor=make_editor())
+
+    data = {
+        **hidden_inputs(page, having="select_across"),
+        "action": "reject_comments",
+        "index": "0",
+        "_selected_action": [taken.pk, still.pk],
+    }
+    response = editor_client.post(view, data)
+
+    assert list(response.context["comments"]) == [still]
+    assert messages_of(response) == [
+        f"Comment {taken.pk} was already decided by someone else; nothing was changed."
+    ]
 
 
 def test_select_all_in_the_all_view_is_refused(editor_client, post):

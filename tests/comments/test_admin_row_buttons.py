@@ -147,12 +147,16 @@ def test_row_button_on_a_stale_page_changes_nothing_and_says_so(editor_client, p
     ]
 
 
-def test_row_button_without_the_status_seen_changes_nothing(editor_client, post):
+def test_row_button_without_the_status_seen_changes_nothing_and_says_why(editor_client, post):
     comment = make_comment(post)
 
-    editor_client.post(moderate_url(comment), {"verb": "approve"})
+    response = editor_client.post(moderate_url(comment), {"verb": "approve"})
 
     assert status_of(comment) == Status.PENDING
+    assert messages_of(editor_client.get(response["Location"])) == [
+        f"Comment {comment.pk} was not changed: the page did not say which status it was "
+        "shown in. Reload the page and try again."
+    ]
 
 
 def test_row_dismiss_button_keeps_a_reported_comment_published(editor_client, post, rule):
