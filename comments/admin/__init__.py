@@ -3,6 +3,7 @@
 queue        the comment list and its bulk actions (CommentAdmin)
 rows         one queue row: flags, reports, per-row decision buttons
 decisions    the POST endpoints behind the buttons: decide, redact, ban
+seen         whether a comment is still as the editor saw it, and why not
 comment_page a comment's page: context, history, reports, redactions, forms
 filters      the queue's filters
 forms        decision, rejection, redaction and ban forms

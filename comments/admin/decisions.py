@@ -5,7 +5,8 @@ the editor saw when the page was drawn, calls one function of comments.moderatio
 comments.bans, and says what happened. Two guards, for two kinds of lateness:
 
 - the seen status (``seen_<id>`` from a queue row, ``from_status`` from the comment's
-  page) catches a page that was already out of date when the button was pressed;
+  page; see seen.py) catches a page that was already out of date when the button was
+  pressed;
 - the conditional UPDATE inside comments.moderation settles true races, when two
   editors press at the same instant: exactly one wins, the other hears AlreadyDecided.
 """
@@ -24,7 +25,7 @@ from django.urls import path, reverse
 from django.utils import formats
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from borderblog import identity
@@ -33,6 +34,7 @@ from .. import bans, moderation
 from ..models import Comment
 from .dashboard import forget_pending_count
 from .forms import BanForm, DecisionForm, RedactionForm
+from .seen import naming, still_as_seen
 
 Status = Comment.Status
 
@@ -43,6 +45,7 @@ class Verb(NamedTuple):
     label: str
     done: str  # the outcome, as a lazy plural taking %(count)d
     one: str  # the outcome for one comment, naming it: the editor may have several tabs
+    unchanged: str  # why comments it cannot apply to were left alone; naming() fills it in
 
     def applies_to(self, comment):
         if self.to_status is None:
@@ -64,6 +67,11 @@ VERBS = {
             "%(count)d comment was approved.", "%(count)d comments were approved.", "count"
         ),
         _("Comment %(id)s was approved."),
+        ngettext_lazy(
+            "Comment %(ids)s is already approved; nothing was changed.",
+            "Comments %(ids)s are already approved; nothing was changed for them.",
+            "count",
+        ),
     ),
     "reject": Verb(
         moderation.reject,
@@ -73,6 +81,11 @@ VERBS = {
             "%(count)d comment was rejected.", "%(count)d comments were rejected.", "count"
         ),
         _("Comment %(id)s was rejected under rule %(rule)s."),
+        ngettext_lazy(
+            "Comment %(ids)s is already rejected; nothing was changed.",
+            "Comments %(ids)s are already rejected; nothing was changed for them.",
+            "count",
+        ),
     ),
     "spam": Verb(
         moderation.mark_spam,
@@ -85,6 +98,11 @@ VERBS = {
             "count",
         ),
         _("Comment %(id)s was marked as spam."),
+        ngettext_lazy(
+            "Comment %(ids)s is already marked as spam; nothing was changed.",
+            "Comments %(ids)s are already marked as spam; nothing was changed for them.",
+            "count",
+        ),
     ),
     "dismiss": Verb(
         moderation.dismiss_reports,
@@ -96,23 +114,14 @@ VERBS = {
             "count",
         ),
         _("Reports on comment %(id)s were dismissed; it stays published."),
+        # Only a published comment has open reports: a decision closes them.
+        ngettext_lazy(
+            "Comment %(ids)s has no open reports; nothing was changed.",
+            "Comments %(ids)s have no open reports; nothing was changed for them.",
+            "count",
+        ),
     ),
 }
-
-
-def already_decided(pks):
-    # The same words moderation.AlreadyDecided uses when it loses the race itself.
-    ids = ", ".join(str(pk) for pk in pks)
-    return ngettext(
-        "Comment %(ids)s was already decided by someone else; nothing was changed.",
-        "Comments %(ids)s were already decided by someone else; nothing was changed for them.",
-        len(pks),
-    ) % {"ids": ids}
-
-
-def seen_status(request, pk):
-    """The status the editor saw the comment in, as the page sent it back."""
-    return request.POST.get(f"seen_{pk}") or request.POST.get("from_status")
 
 
 def safe_next(request):
@@ -166,10 +175,10 @@ class DecisionViews:
         return comment
 
     def _stale(self, request, comment):
-        if seen_status(request, comment.pk) == comment.status:
-            return False
-        self.message_user(request, already_decided([comment.pk]), messages.WARNING)
-        return True
+        fresh, warnings = still_as_seen(request, [comment])
+        for warning in warnings:
+            self.message_user(request, warning, messages.WARNING)
+        return not fresh
 
     def moderate_view(self, request, object_id):
         """One decision on one comment; back to the queue page it came from, if given."""
@@ -185,6 +194,9 @@ class DecisionViews:
             self.message_user(request, _("Choose a decision and a listed rule."), messages.ERROR)
             return back
         if self._stale(request, comment):
+            return back
+        if not verb.applies_to(comment):
+            self.message_user(request, naming(verb.unchanged, [comment.pk]), messages.WARNING)
             return back
         try:
             verb.apply(comment, editor=request.user, **form.cleaned_data)

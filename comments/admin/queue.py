@@ -19,9 +19,10 @@ from ..sanitize import plain_text
 from . import filters
 from .comment_page import CommentPage
 from .dashboard import Dashboard, forget_pending_count
-from .decisions import VERBS, DecisionViews, already_decided
+from .decisions import VERBS, DecisionViews
 from .forms import RejectionForm
 from .rows import QueueChangeList, attention_cell, decide_cell, post_cell
+from .seen import naming, still_as_seen
 
 
 @admin.register(Comment)
@@ -141,7 +142,7 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
                 return None
         else:
             form = RejectionForm()
-        comments = self._still_as_seen(request, queryset)
+        comments = self._to_decide(request, queryset, VERBS["reject"])
         if not comments:
             return None
         context = {
@@ -164,13 +165,11 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
         self._decide_each(request, queryset, "dismiss")
 
     def _still_as_seen(self, request, queryset):
-        """The selected comments still in the status the editor saw; warns about the others.
+        """The selected comments still in the status the editor saw; says why not the others.
 
-        A bulk action must not re-decide a comment another editor decided since the page
-        was drawn. Each row sends back the status it showed (``seen_<id>``); a comment
-        acted on without one (every comment of "select all") must have the status the
-        filter pins, so in the "All" view, which pins none, it is left alone. The
-        queryset already holds only comments matching the page's filters.
+        The queryset holds only comments matching the page's filters. Comments acted on
+        without a row's status ("select all") must have the status the filter pins, so in
+        the "All" view, which pins none, selecting all is refused.
         """
         shown = filters.shown_status(request.GET)
         if shown is None and request.POST.get("select_across") == "1":
@@ -180,23 +179,29 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
                 messages.WARNING,
             )
             return []
-        comments = list(queryset)
-        fresh = [c for c in comments if (request.POST.get(f"seen_{c.pk}") or shown) == c.status]
         asked = {
             # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
             int(pk)
             for pk in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
             if pk.isascii() and pk.isdigit()
         }
-        stale = sorted((asked | {c.pk for c in comments}) - {c.pk for c in fresh})
-        if stale:
-            self.message_user(request, already_decided(stale), messages.WARNING)
+        fresh, warnings = still_as_seen(request, list(queryset), asked=asked, shown=shown)
+        for warning in warnings:
+            self.message_user(request, warning, messages.WARNING)
         return fresh
+
+    def _to_decide(self, request, queryset, verb):
+        """The selected comments still as seen that ``verb`` applies to; names the rest."""
+        comments = self._still_as_seen(request, queryset)
+        unchanged = [c.pk for c in comments if not verb.applies_to(c)]
+        if unchanged:
+            self.message_user(request, naming(verb.unchanged, unchanged), messages.WARNING)
+        return [c for c in comments if verb.applies_to(c)]
 
     def _decide_each(self, request, queryset, verb_name, *, rule=None, note=""):
         verb = VERBS[verb_name]
         changed = 0
-        for comment in self._still_as_seen(request, queryset):
+        for comment in self._to_decide(request, queryset, verb):
             try:
                 verb.apply(comment, editor=request.user, rule=rule, note=note)
             except moderation.ModerationError as error:

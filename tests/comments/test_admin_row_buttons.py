@@ -147,12 +147,16 @@ def test_row_button_on_a_stale_page_changes_nothing_and_says_so(editor_client, p
     ]
 
 
-def test_row_button_without_the_status_seen_changes_nothing(editor_client, post):
+def test_row_button_without_the_status_seen_changes_nothing_and_says_why(editor_client, post):
     comment = make_comment(post)
 
-    editor_client.post(moderate_url(comment), {"verb": "approve"})
+    response = editor_client.post(moderate_url(comment), {"verb": "approve"})
 
     assert status_of(comment) == Status.PENDING
+    assert messages_of(editor_client.get(response["Location"])) == [
+        f"Comment {comment.pk} was not changed: the page did not say which status it was "
+        "shown in. Reload the page and try again."
+    ]
 
 
 def test_row_dismiss_button_keeps_a_reported_comment_published(editor_client, post, rule):
@@ -163,6 +167,17 @@ def test_row_dismiss_button_keeps_a_reported_comment_published(editor_client, po
 
     comment.refresh_from_db()
     assert (comment.status, comment.report_count) == (Status.APPROVED, 0)
+
+
+def test_dismissing_a_comment_without_reports_says_so(editor_client, post):
+    comment = make_comment(post, status=Status.APPROVED)
+
+    response = press_row_button(editor_client, comment, "dismiss")
+
+    assert not ModerationDecision.objects.exists()
+    assert messages_of(editor_client.get(response["Location"])) == [
+        f"Comment {comment.pk} has no open reports; nothing was changed."
+    ]
 
 
 def test_reported_rows_offer_to_dismiss_the_reports(editor_client, post, rule):
