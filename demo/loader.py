@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from comments import moderation
 from comments.models import Comment, PolicyRule
+from posts.images import clean_lead_image
 from posts.models import Label, Post
 
 from . import content
@@ -84,7 +85,8 @@ def _ensure_labels(names, tally):
 
 
 def _attach_placeholder(post, demo):
-    post.image.save(f"{post.slug}.jpg", ContentFile(placeholder_jpeg()), save=False)
+    # Cleaned and named as an upload in the admin is: one way into Post.image for all.
+    post.image = clean_lead_image(ContentFile(placeholder_jpeg()))
     post.image_caption = demo.image_caption
     post.image_alt = demo.image_alt
 

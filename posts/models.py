@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .images import LeadImageField, lead_image_path
 from .markup import excerpt_of, render_article
 
 
@@ -61,12 +62,16 @@ class Post(models.Model):
         blank=True,
         help_text=_("Name shown to readers; leave blank to use the author's full name."),
     )
-    image = models.ImageField(
+    image = LeadImageField(
         _("lead image"),
-        upload_to="posts/%Y/%m/",
+        upload_to=lead_image_path,
         blank=True,
         width_field="image_width",
         height_field="image_height",
+        help_text=_(
+            "JPEG, PNG, WebP or HEIC. Published without its metadata (location, camera, "
+            "owner) and under a new name."
+        ),
     )
     # Stored so pages can reserve the image's space before it loads (no layout jump).
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)

@@ -1,7 +1,7 @@
 """Imports flow one way: comments may use posts; posts and the tip line never use comments.
 
 Shared pieces that more than one app needs (the keyed submitter hash, rate limits in
-the cache) live in the project package, borderblog/.
+the cache, the image cleaner) live in the project package, borderblog/.
 """
 
 import ast
@@ -25,8 +25,12 @@ def python_files(app):
     return sorted((ROOT / app).rglob("*.py"))
 
 
+def imports_of(app, path):
+    return [m for m in imported_modules(path) if m == app or m.startswith(f"{app}.")]
+
+
 def imports_of_comments(path):
-    return [m for m in imported_modules(path) if m == "comments" or m.startswith("comments.")]
+    return imports_of("comments", path)
 
 
 @pytest.mark.parametrize("path", python_files("posts"), ids=lambda p: p.name)
@@ -42,3 +46,14 @@ def test_the_tip_line_never_imports_comments(path):
 @pytest.mark.parametrize("path", python_files("tips"), ids=lambda p: p.name)
 def test_tips_modules_stay_small(path):
     assert len(path.read_text().splitlines()) <= 300
+
+
+@pytest.mark.parametrize("path", python_files("posts"), ids=lambda p: p.name)
+def test_posts_never_imports_the_tip_line(path):
+    # Lead images are cleaned as tip attachments are, through borderblog.images.
+    assert imports_of("tips", path) == [], f"{path.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("app", ["posts", "comments", "tips"])
+def test_the_shared_image_cleaner_imports_no_app(app):
+    assert imports_of(app, ROOT / "borderblog" / "images.py") == []

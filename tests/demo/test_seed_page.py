@@ -31,7 +31,7 @@ def test_seed_page_shows_date_header_title_and_sub_heading(page):
 
 def test_seed_page_shows_the_placeholder_image_with_its_caption(page):
     assert re.search(
-        r'<img src="/media/posts/\d{4}/\d{2}/[^"]+\.jpg" alt="[^"]+" width="1200" height="675"',
+        r'<img src="/media/posts/[0-9a-f]{32}\.jpg" alt="[^"]+" width="1200" height="675"',
         page,
     )
     caption = "Mexican soldiers are in the front line of the fight against drugs."

@@ -8,6 +8,8 @@ from django.utils import timezone
 from PIL import Image
 
 from comments.models import Comment, ModerationDecision
+from demo.content import SEED_SLUG
+from posts.images import CLEAN_NAME
 from posts.models import Post
 
 PAGE_AUTHORS = {1: "Brito", 6: "Ernest1", 8: "Buela", 14: "Ernest1", 15: "Buela"}
@@ -112,6 +114,11 @@ def test_seed_image_file_exists_and_opens_as_an_image(seed_post):
 
 def test_seed_image_is_small(seed_post):
     assert seed_post.image.size < 200_000
+
+
+def test_seed_image_is_stored_cleaned_under_a_random_name_like_an_upload(seed_post):
+    assert CLEAN_NAME.fullmatch(seed_post.image.name)
+    assert SEED_SLUG not in seed_post.image.name
 
 
 def test_seed_image_carries_the_page_caption_and_an_alt_text(seed_post):

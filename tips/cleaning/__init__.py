@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from secrets import token_hex
 
+from borderblog.images import IMAGE_TYPES
+
 from . import documents, images, sniffing, videos
 from .refusals import Reason, Refused
 
@@ -30,11 +32,11 @@ class FileType:
 
 
 FILE_TYPES = {
-    "jpeg": FileType("image", "image/jpeg", "jpg", images.clean_image),
-    "png": FileType("image", "image/png", "png", images.clean_image),
-    "webp": FileType("image", "image/webp", "webp", images.clean_image),
-    # HEIC is decoded and stored as JPEG, which every editor's computer opens.
-    "heic": FileType("image", "image/jpeg", "jpg", images.clean_image),
+    # JPEG, PNG, WebP and HEIC, the last stored as JPEG, as the project's cleaner says.
+    **{
+        name: FileType("image", image.content_type, image.extension, images.clean_image)
+        for name, image in IMAGE_TYPES.items()
+    },
     "mp4": FileType("video", "video/mp4", "mp4", videos.remux_video),
     "mov": FileType("video", "video/quicktime", "mov", videos.remux_video),
     "webm": FileType("video", "video/webm", "webm", videos.remux_video),

@@ -8,13 +8,13 @@ when it was written: stored byte for byte as plain text, all of that would be ke
 """
 
 import re
-import struct
+
+from borderblog.images import HEIF_BRANDS, image_type
 
 HEAD_SIZE = 4096
 
-# ISO base media files (MP4, MOV, HEIC) open with an "ftyp" box naming their brands.
-HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx"}
-GENERIC_HEIF_BRANDS = {b"mif1", b"msf1", b"mif2"}
+# ISO base media files (MP4, MOV, HEIC) open with an "ftyp" box naming their brands;
+# HEIC images are recognised with the other images, by borderblog.images.
 AUDIO_ONLY_BRANDS = {b"M4A ", b"M4B ", b"M4P "}
 QUICKTIME_BRAND = b"qt  "
 # Old QuickTime files may start straight with one of these atoms and no "ftyp".
@@ -36,37 +36,22 @@ def identify(path):
     """The accepted type of the file at ``path`` ("jpeg", "mov", "text"...), or None."""
     with open(path, "rb") as file:
         head = file.read(HEAD_SIZE)
-    for recognise in (_image, _iso_media, _webm, _pdf):
+    for recognise in (image_type, _iso_media, _webm, _pdf):
         file_type = recognise(head)
         if file_type:
             return file_type
     return "text" if _is_plain_text(path) else None
 
 
-def _image(head):
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    return None
-
-
 def _iso_media(head):
     if len(head) < 12:
         return None
-    size, box = struct.unpack(">I4s", head[:8])
+    box = head[4:8]
     if box != b"ftyp":
         return "mov" if box in QUICKTIME_FIRST_ATOMS else None
     major = head[8:12]
-    end = min(size, len(head)) if size >= 16 else len(head)
-    compatible = {head[i : i + 4] for i in range(16, end - 3, 4)}
-    brands = {major} | compatible
-    if major in HEIC_BRANDS or (major in GENERIC_HEIF_BRANDS and brands & HEIC_BRANDS):
-        return "heic"
-    if major in GENERIC_HEIF_BRANDS or major in AUDIO_ONLY_BRANDS:
-        return None  # AVIF and other HEIF images, audio-only files: not accepted
+    if major in HEIF_BRANDS or major in AUDIO_ONLY_BRANDS:
+        return None  # HEIF images other than HEIC (AVIF...), audio-only files: not accepted
     if major == QUICKTIME_BRAND:
         return "mov"
     # Any other ISO media brand (isom, mp42, avc1, 3gp...): ffmpeg decides, reading it
