@@ -123,16 +123,21 @@ REDIS_URL = env.str("REDIS_URL", default="")
 # until gunicorn killed it. Each call waits this long at most, then the site carries on
 # without the cache, as it does when Redis is down.
 REDIS_TIMEOUT_SECONDS = env.float("REDIS_TIMEOUT_SECONDS", default=0.25)
+# After Redis fails, each worker carries on without it for this long before asking again,
+# instead of waiting out a timeout on every call (borderblog.redis_circuit).
+REDIS_RETRY_AFTER_SECONDS = env.float("REDIS_RETRY_AFTER_SECONDS", default=5)
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    "pool_class": "borderblog.redis_circuit.CircuitBreakingPool",
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "borderblog",
-            "OPTIONS": {
-                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
-                "socket_timeout": REDIS_TIMEOUT_SECONDS,
-            },
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -18,15 +18,11 @@ import pytest
 
 
 def _redis_cache_at(settings, port):
-    production = settings.CACHES["default"].get("OPTIONS") or {
-        "socket_connect_timeout": settings.REDIS_TIMEOUT_SECONDS,
-        "socket_timeout": settings.REDIS_TIMEOUT_SECONDS,
-    }
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": production,
+            "OPTIONS": settings.REDIS_CACHE_OPTIONS,
         }
     }
 
