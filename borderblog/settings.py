@@ -234,6 +234,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = False
 HTTPS_REDIRECT = False
 SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# The proxy's health check asks the app itself, over plain http on its own port: a
+# redirect there would read as "down".
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not DEBUG:
     HTTPS_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -8,6 +8,13 @@ def test_healthz_answers_ok_after_checking_the_database(client):
     assert (response.status_code, response.content) == (200, b"ok")
 
 
+@pytest.mark.django_db
+def test_healthz_answers_the_proxys_plain_http_check_while_pages_redirect(client, settings):
+    settings.HTTPS_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/").status_code == 301
+
+
 def test_healthz_reports_an_unreachable_database(client, monkeypatch):
     from borderblog import views
 
