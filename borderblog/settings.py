@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "borderblog.head_requests.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Ahead of whitenoise, so that static files carry these headers too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
