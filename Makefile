@@ -6,8 +6,11 @@ INSTALLED := $(VENV)/.installed
 PORT ?= 8000
 NPM := $(shell command -v npm 2>/dev/null)
 # The development checkout's settings (DEBUG=1, a key of its own), written once and
-# read by every manage.py command, so they all work as `make run` does.
-DEV_ENV := .env
+# read by every manage.py command, so they all work as `make run` does. ENV_FILE puts
+# it elsewhere, for make and for the settings alike (the smoke tests use that).
+ENV_FILE ?= .env
+DEV_ENV := $(ENV_FILE)
+export ENV_FILE
 
 .PHONY: run test lint format install translations messages demo-data clean
 
@@ -47,8 +50,10 @@ run: demo-data
 	@echo "Serving Border Blog on http://127.0.0.1:$(PORT)/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Two workers or more (pytest-xdist); the smoke tests' servers start once per module,
+# on one worker (--dist loadgroup).
 test: translations node_modules/.package-lock.json
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

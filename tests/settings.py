@@ -13,6 +13,10 @@ os.environ.setdefault("SECRET_KEY", "test-suite-only-secret-key-not-for-any-real
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 
 from borderblog.settings import *  # noqa: F403
+from tests.worker_redis import for_this_worker
+
+if REDIS_URL:  # noqa: F405
+    CACHES["default"]["LOCATION"] = for_this_worker(REDIS_URL)  # noqa: F405
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -4,7 +4,8 @@ Production counts rate limits in Redis (REDIS_URL) and development in local memo
 the two differ where it matters (RedisCache.incr raises on a missing key, counters
 live in another process), so defences that use the cache are tested on both.
 
-The Redis case needs a server at REDIS_TEST_URL (default redis://127.0.0.1:6379/15).
+The Redis case needs a server at REDIS_TEST_URL (default redis://127.0.0.1:6379/15; each
+xdist worker takes a database of its own below it, tests/worker_redis.py).
 Without one it is skipped, with the reason in the ``-ra`` summary; in CI (``CI=true``)
 it must run, so there it fails instead. Each test gets its own key prefix and deletes
 only its own keys, so runs sharing the database do not disturb each other.
@@ -17,7 +18,9 @@ import uuid
 
 import pytest
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+from tests.worker_redis import for_this_worker
+
+REDIS_TEST_URL = for_this_worker(os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15"))
 
 
 def _redis_client():
