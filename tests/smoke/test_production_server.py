@@ -99,3 +99,21 @@ def test_head_is_answered_without_a_body_by_the_app_itself(production, path):
     assert head.headers["Content-Length"] == str(len(got.content))
     # gunicorn drops a body sent with a HEAD answer, and logs a warning each time.
     assert "no-body response" not in production.printed()
+
+
+def test_an_editor_takes_down_two_reported_comments_at_once(production):
+    editor = browser_for(production, "198.51.100.21")
+    walks.work_the_queue(editor, "smoke-editor", production.logins["smoke-editor"])
+    bodies = [walks.send_a_comment(browser_for(production)) for _ in range(2)]
+    published = [walks.approve_from_the_queue(editor, body) for body in bodies]
+    for n, comment_id in enumerate(published):
+        walks.report(browser_for(production, f"192.0.2.{40 + n}"), comment_id)
+
+    queue = walks.take_down_reported(editor, published)
+
+    assert "2 comments were rejected." in queue
+    assert "already decided" not in queue
+    page = browser_for(production, "192.0.2.50").get(walks.SEED_POST, expect=200).text
+    for body in bodies:
+        assert body not in page
+    assert page.count("Removed by a moderator under") >= 2

@@ -107,3 +107,43 @@ def fetch_a_stylesheet(browser):
     response = browser.get(STYLESHEET.search(page).group(1), expect=200)
     assert response.headers["Content-Type"].startswith("text/css")
     return response
+
+
+def option_values(html, name):
+    """The values a ``<select name=...>`` or radio group ``name`` offers, in order."""
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.DOTALL)
+    if select:
+        return [v for v in re.findall(r'<option value="([^"]*)"', select.group(1)) if v]
+    radios = [tag for tag in re.findall(r"<input\b[^>]*>", html) if 'type="radio"' in tag]
+    return [
+        re.search(r'value="([^"]+)"', tag).group(1) for tag in radios if f'name="{name}"' in tag
+    ]
+
+
+def report(browser, comment_id):
+    """A reader reports a published comment, citing the first rule the form offers."""
+    path = f"/comments/{comment_id}/report/"
+    rule = option_values(browser.get(path, expect=200).text, "rule")[0]
+    browser.send_form(path, "report-form", expect=302, rule=rule, note="Threatens a reader.")
+
+
+def take_down_reported(browser, comment_ids):
+    """From the queue's Reported view, as drawn: select the comments, "Reject selected
+    comments", cite the first rule on the confirmation page. The messages shown after."""
+    queue = "/admin/comments/comment/?reported=yes"
+    fields = browser.form_fields(queue, "changelist-form")
+    fields.update(action="reject_comments", _selected_action=list(comment_ids))
+    confirmation = browser.post(queue, fields, expect=200).text
+    assert "These 2 comments will be rejected" in confirmation, confirmation[:3000]
+    start = confirmation.index('<form method="post"')
+    form = confirmation[start : confirmation.index("</form>", start)]
+    confirmed = {}
+    for tag in HIDDEN.findall(form):
+        name, value = re.search(r'name="([^"]+)" value="([^"]*)"', tag).groups()
+        confirmed.setdefault(name, []).append(value)
+    confirmed["rule"] = option_values(form, "rule")[0]
+    response = browser.post(queue, confirmed, expect=302)
+    return browser.get(response.headers["Location"], expect=200).text
+
+
+HIDDEN = re.compile(r'<input type="hidden"[^>]*>')
