@@ -128,3 +128,16 @@ def test_a_tip_larger_than_the_tip_lines_allowance_is_refused_unread(settings):
 
     assert response.status_code == 413
     assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_spanish_reader_is_told_in_spanish():
+    client = browser()
+    token = token_from(client, "/tips/")
+    response = client.post(
+        "/tips/",
+        f"csrfmiddlewaretoken={token}&message=hola",
+        content_type="application/x-www-form-urlencoded; charset=iso-8859-1",
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert response.status_code == 400
+    assert "Solicitud no comprendida" in response.content.decode()
