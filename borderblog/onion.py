@@ -29,8 +29,13 @@ def onion_host() -> str:
 
 
 def is_onion(request) -> bool:
-    host = onion_host()
-    return bool(host) and request.get_host().rsplit(":", 1)[0].lower() == host
+    return is_onion_host(request.get_host())
+
+
+def is_onion_host(host: str) -> bool:
+    """Whether ``host`` (a Host header, port and all) names the onion service."""
+    onion = onion_host()
+    return bool(onion) and host.rsplit(":", 1)[0].lower() == onion
 
 
 class HttpsRedirectMiddleware(SecurityMiddleware):

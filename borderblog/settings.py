@@ -368,8 +368,8 @@ TIPS_ONION_SUBMISSIONS_PER_HOUR = env.int("TIPS_ONION_SUBMISSIONS_PER_HOUR", def
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default="") or None
 # The only pages that take files (by URL name), and the largest body each takes; any
-# other page refuses a body larger than DATA_UPLOAD_MAX_MEMORY_SIZE unread and skips
-# the files in a smaller one (borderblog.refusals). The tip line's own limits on each
+# other page refuses a multipart body larger than DATA_UPLOAD_MAX_MEMORY_SIZE unread and
+# skips the files in a smaller one (borderblog.refusals). The tip line's own limits on each
 # file and on the tip apply within its allowance, which leaves room for the source's
 # words to be read back to them when their files are too large.
 STAFF_UPLOAD_MAX_SIZE = env.int("STAFF_UPLOAD_MAX_MB", default=30) * 2**20

@@ -13,6 +13,8 @@ filters (borderblog.log_filters.QuietTipLine), formatted as it would print them.
 import logging
 import socket
 import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 
@@ -27,41 +29,59 @@ def _redis_cache_at(settings, port):
     }
 
 
-def _free_port():
+def free_port():
+    """A port on 127.0.0.1 where nothing listens (connections to it are refused)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def redis_down(settings):
-    """The cache is a Redis server that is not running."""
-    _redis_cache_at(settings, _free_port())
+@dataclass
+class SilentServer:
+    port: int
+    connections: int = 0
 
 
-@pytest.fixture
-def redis_hung(settings):
-    """The cache is a Redis server that accepts connections and never answers."""
-    server = socket.create_server(("127.0.0.1", 0), backlog=128)
-    accepted, stop = [], threading.Event()
+@contextmanager
+def silent_server():
+    """A server on 127.0.0.1 that accepts connections and never says a word, as a hung
+    Redis or mail relay does; counts the connections it accepted."""
+    listener = socket.create_server(("127.0.0.1", 0), backlog=128)
+    server, accepted, stop = SilentServer(listener.getsockname()[1]), [], threading.Event()
 
     def accept_and_say_nothing():
-        server.settimeout(0.1)
+        listener.settimeout(0.1)
         while not stop.is_set():
             try:
-                accepted.append(server.accept()[0])
+                accepted.append(listener.accept()[0])
+                server.connections += 1
             except TimeoutError:
                 continue
 
     thread = threading.Thread(target=accept_and_say_nothing, daemon=True)
     thread.start()
-    _redis_cache_at(settings, server.getsockname()[1])
-    yield
-    stop.set()
-    thread.join()
-    for connection in accepted:
-        connection.close()
-    server.close()
+    try:
+        yield server
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache is a Redis server that is not running."""
+    _redis_cache_at(settings, free_port())
+
+
+@pytest.fixture
+def redis_hung(settings):
+    """The cache is a Redis server that accepts connections and never answers."""
+    with silent_server() as server:
+        _redis_cache_at(settings, server.port)
+        yield
 
 
 def _console_handler():

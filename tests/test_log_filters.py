@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from borderblog.log_filters import QuietTipLine, tip_line_request
+from borderblog.log_filters import QuietTipLine, RefusalsInOneLine, tip_line_request
 
 quiet = QuietTipLine()
 
@@ -82,18 +82,39 @@ def test_a_tip_line_fault_reaches_the_log_as_one_line_without_the_request(rf):
     assert record.request is None
 
 
-def test_what_is_logged_while_a_tip_view_runs_is_the_tip_lines(caplog):
-    logger = logging.getLogger("borderblog.ratelimit")
+@pytest.mark.parametrize("level", [logging.WARNING, logging.ERROR])
+def test_what_other_code_logs_while_a_tip_view_runs_is_dropped(level):
+    # e.g. "Rate limit tips-receipt not checked": a source checked a code just then.
+    record = logging.LogRecord("borderblog.ratelimit", level, __file__, 1, "m", None, None)
     with tip_line_request():
-        warning = logging.LogRecord(logger.name, logging.WARNING, __file__, 1, "w", None, None)
-        error = logging.LogRecord(
-            logger.name, logging.ERROR, __file__, 1, "Rate limit tips-receipt", None, None
-        )
-        assert not quiet.filter(warning)
-        assert quiet.filter(error)
-    assert logging.Formatter().format(error) == (
-        "Tip line: an error logged by borderblog.ratelimit (status unknown)"
+        assert not quiet.filter(record)
+
+
+def test_a_site_wide_fault_met_by_a_tip_view_is_logged_as_it_is():
+    record = logging.LogRecord(
+        "borderblog.redis_circuit", logging.ERROR, __file__, 1, "Redis failed", None, None
     )
+    record.site_wide = True
+    with tip_line_request():
+        assert quiet.filter(record)
+    assert record.getMessage() == "Redis failed"
+
+
+def test_a_record_the_filter_cannot_read_is_kept_out_of_the_log_in_full(rf):
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "x", None, None)
+    record.request = rf.get("/")
+    del record.request.META  # no filter may raise: it would break the request logged
+    assert not quiet.filter(record)
+
+
+def test_a_refused_host_on_the_onion_never_makes_the_filter_raise(rf, settings):
+    settings.TIPS_ONION_ADDRESS = "http://borderblogtipsexampleexampleexampleexampleexample.onion"
+    record = logging.LogRecord(
+        "django.security.DisallowedHost", logging.ERROR, __file__, 1, "x", None, None
+    )
+    record.request = rf.get("/", HTTP_HOST="evil.example")
+    record.status_code = 400
+    assert quiet.filter(record)
 
 
 def test_outside_a_tip_view_records_without_a_request_pass():
@@ -114,3 +135,17 @@ def test_other_pages_refused_are_still_logged_in_full(rf):
     record = request_record(rf, "/no/such/page/", logging.WARNING, 404)
     assert quiet.filter(record)
     assert record.getMessage() == "x: /no/such/page/"
+
+
+def test_a_refused_request_is_logged_in_one_line(rf):
+    record = request_record(
+        rf, "/", logging.ERROR, 400, an_exception(), "django.security.DisallowedHost"
+    )
+    assert RefusalsInOneLine().filter(record)
+    assert logging.Formatter().format(record) == "x: /"
+
+
+def test_a_server_error_keeps_its_traceback(rf):
+    record = request_record(rf, "/", logging.ERROR, 500, an_exception())
+    assert RefusalsInOneLine().filter(record)
+    assert "Traceback" in logging.Formatter().format(record)

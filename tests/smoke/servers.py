@@ -25,16 +25,13 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
+from tests.faults import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 LOGIN = re.compile(r"username: (\w+)\s+password: (\S+)")
 PRODUCTION_SECRET = "smoke-test-production-secret-" + "k" * 40
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+ONION = "borderblogtipsexampleexampleexampleexampleexample.onion"
 
 
 def base_environment(**settings):
@@ -73,6 +70,10 @@ class Server:
 
     def printed(self):
         return self.output.read_text(errors="replace")
+
+    def assert_printed_no_traceback(self):
+        printed = self.printed()
+        assert "Traceback" not in printed, printed[-5000:]
 
     def stop(self):
         """Stop the server and every process it started (runserver's reloader child)."""
@@ -153,7 +154,8 @@ def production_server(folder: Path, database_url: str, **settings) -> Server:
         ENV_FILE="",
         DEBUG=0,
         SECRET_KEY=PRODUCTION_SECRET,
-        ALLOWED_HOSTS="127.0.0.1",
+        ALLOWED_HOSTS=f"127.0.0.1,{ONION}",
+        TIPS_ONION_ADDRESS=f"http://{ONION}",
         # Behind one TLS-terminating proxy, as docs/operations.md asks.
         TRUSTED_PROXY_COUNT=1,
         DATABASE_URL=database_url,

@@ -9,11 +9,6 @@ from .client import Browser
 pytestmark = pytest.mark.django_db(databases=[])
 
 
-def assert_printed_no_traceback(server):
-    printed = server.printed()
-    assert "Traceback" not in printed, printed[-5000:]
-
-
 def test_make_run_prints_the_demo_logins(demo):
     assert set(demo.logins) == {"editor", "author"}
 
@@ -33,7 +28,7 @@ def test_a_reader_walks_the_demo_site_on_one_connection(demo, walk):
     browser = Browser(demo.url)
     walk(browser)
     assert browser.connections_opened == 1
-    assert_printed_no_traceback(demo)
+    demo.assert_printed_no_traceback()
 
 
 def test_a_reader_comments_and_the_demo_editor_approves_it(demo):
@@ -42,7 +37,7 @@ def test_a_reader_comments_and_the_demo_editor_approves_it(demo):
     walks.work_the_queue(editor, "editor", demo.logins["editor"], waiting_words=body)
     walks.approve_from_the_queue(editor, body)
     assert body in Browser(demo.url).get(walks.SEED_POST, expect=200).text
-    assert_printed_no_traceback(demo)
+    demo.assert_printed_no_traceback()
 
 
 def test_every_manage_py_command_works_in_the_checkout_after_make_run(demo):

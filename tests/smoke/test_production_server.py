@@ -5,17 +5,13 @@ import pytest
 
 from . import walks
 from .client import Browser
+from .servers import ONION
 
 pytestmark = pytest.mark.django_db(databases=[])
 
 
 def browser_for(server, reader="203.0.113.10"):
     return Browser(server.url, behind_tls_proxy=True, forwarded_for=reader)
-
-
-def assert_printed_no_traceback(server):
-    printed = server.printed()
-    assert "Traceback" not in printed, printed[-5000:]
 
 
 @pytest.mark.parametrize(
@@ -30,7 +26,7 @@ def assert_printed_no_traceback(server):
 )
 def test_a_reader_walks_the_production_site(production, walk):
     walk(browser_for(production))
-    assert_printed_no_traceback(production)
+    production.assert_printed_no_traceback()
 
 
 def test_a_reader_comments_and_an_editor_approves_it(production):
@@ -39,7 +35,7 @@ def test_a_reader_comments_and_an_editor_approves_it(production):
     walks.work_the_queue(editor, "smoke-editor", production.logins["smoke-editor"], body)
     walks.approve_from_the_queue(editor, body)
     assert body in browser_for(production, "192.0.2.30").get(walks.SEED_POST).text
-    assert_printed_no_traceback(production)
+    production.assert_printed_no_traceback()
 
 
 def test_static_files_are_served_compressed_with_far_future_caching(production):
@@ -75,7 +71,7 @@ def test_a_form_in_another_charset_gets_a_400_page_not_a_500(production, path):
         expect=400,
     )
     assert "Request not understood" in response.text
-    assert_printed_no_traceback(production)
+    production.assert_printed_no_traceback()
 
 
 def test_a_large_file_to_a_form_without_files_is_refused_unread(production):
@@ -117,3 +113,17 @@ def test_an_editor_takes_down_two_reported_comments_at_once(production):
     for body in bodies:
         assert body not in page
     assert page.count("Removed by a moderator under") >= 2
+
+
+@pytest.mark.parametrize("path", ["/", "/tips/", "/healthz"])
+def test_a_request_for_another_host_gets_a_400_page(production, path):
+    response = browser_for(production).get(path, headers={"Host": "evil.example"}, expect=400)
+    assert "Request not understood" in response.text
+    production.assert_printed_no_traceback()
+
+
+def test_the_onion_service_is_served_over_plain_http(production):
+    onion = Browser(production.url)  # Tor Browser reaches the onion without TLS
+    page = onion.get("/tips/", headers={"Host": ONION}, expect=200).text
+    assert 'id="tip-form"' in page
+    production.assert_printed_no_traceback()
