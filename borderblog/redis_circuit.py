@@ -5,7 +5,8 @@ but a Redis that hangs makes each call wait its socket timeout first: a page ask
 cache four to eight times, so with Redis paused every page took seconds and every tip
 page's sidebar logged a line per widget (benchmarks/README.md has the figures). After one
 failure, each worker process skips Redis for REDIS_RETRY_AFTER_SECONDS, at once and
-without logging, then tries it again: one wait and one line per fault, per worker.
+without logging, then tries it again: one wait and one line per fault, per worker (the
+circuit's; the code that carried on without the cache says nothing more about it).
 
 Django's RedisCache takes the pool as OPTIONS["pool_class"] (settings.CACHES).
 """
@@ -16,6 +17,8 @@ import time
 
 import redis
 from django.conf import settings
+
+from .log_filters import SITE_WIDE
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ class Circuit:
             raise RedisSkipped("Redis failed moments ago; not asked again yet")
 
     def trip(self, error):
+        error.already_logged = True  # borderblog.cache_faults says no more of it
         seconds = settings.REDIS_RETRY_AFTER_SECONDS
         with self._lock:
             now = time.monotonic()
@@ -49,6 +53,8 @@ class Circuit:
             type(error).__name__,
             error,
             seconds,
+            # Names no page: logged whichever request met it, a tip-line one included.
+            extra={SITE_WIDE: True},
         )
 
     def close(self):
@@ -60,8 +66,9 @@ circuit = Circuit()
 FAULTS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
 
-class CircuitBreakingConnection(redis.Connection):
-    """A redis-py connection that consults the circuit before talking to Redis."""
+class CircuitBreaking:
+    """Mixed into a redis-py connection class: consult the circuit before talking to
+    Redis, and trip it on a fault."""
 
     def connect(self):
         circuit.check()
@@ -84,10 +91,22 @@ class CircuitBreakingConnection(redis.Connection):
             raise
 
 
+_breaking_classes = {}
+
+
+def circuit_breaking(connection_class):
+    """``connection_class`` (TCP, TLS for rediss://, or a unix socket) with the circuit."""
+    if issubclass(connection_class, CircuitBreaking):
+        return connection_class
+    if connection_class not in _breaking_classes:
+        name = f"CircuitBreaking{connection_class.__name__}"
+        _breaking_classes[connection_class] = type(name, (CircuitBreaking, connection_class), {})
+    return _breaking_classes[connection_class]
+
+
 class CircuitBreakingPool(redis.ConnectionPool):
-    """The connection pool of Django's RedisCache, with circuit-breaking TCP connections."""
+    """The connection pool of Django's RedisCache, whatever its URL's kind of connection,
+    with the circuit."""
 
     def __init__(self, connection_class=redis.Connection, **kwargs):
-        if connection_class is redis.Connection:
-            connection_class = CircuitBreakingConnection
-        super().__init__(connection_class=connection_class, **kwargs)
+        super().__init__(connection_class=circuit_breaking(connection_class), **kwargs)
