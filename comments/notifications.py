@@ -5,9 +5,10 @@ submission) and a pending comment older than MODERATION_ALERT_AGE_HOURS (checked
 `manage.py alert_editors`, run from cron). One mail an hour at most, whatever triggers it,
 so a flood of comments does not become a flood of mail.
 
-An alert that fails (the mail relay refusing, the cache down) never fails the reader's
-request that triggered it: it is logged in one line, and the hour is not claimed, so the
-next comment or the next cron run tries again.
+An alert that fails (the mail relay refusing or hanging, the cache down) never fails the
+reader's request that triggered it: it is logged in one line, and the next try comes
+RETRY_SECONDS later, from the next comment or cron run after that. Not sooner: while a
+relay hangs, every comment that tried would wait EMAIL_TIMEOUT for it.
 """
 
 import logging
@@ -22,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from borderblog.cache_faults import forget, log_cache_unavailable
+from borderblog.cache_faults import keep, log_cache_unavailable
 
 from .models import Comment
 
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 THROTTLE_KEY = "comments:editor-alert-sent"
 THROTTLE_SECONDS = 60 * 60
+RETRY_SECONDS = 5 * 60
 
 
 def queue_state(now=None):
@@ -74,7 +76,7 @@ def editor_addresses():
 def alert_editors_if_needed(now=None, *, unthrottled=True) -> bool:
     """Mail the editors when the queue is too long or too old; True if a mail went out.
 
-    Raises what sending raised, with the hour left unclaimed for the next try. When the
+    Raises what sending raised; the next try may come RETRY_SECONDS later. When the
     cache cannot say whether a mail went out within the hour, it sends if
     ``unthrottled`` (cron, whose schedule then bounds the mail), and not otherwise.
     Written in the newsroom's language (LANGUAGE_CODE), not in that of the reader whose
@@ -91,7 +93,7 @@ def alert_editors_if_needed(now=None, *, unthrottled=True) -> bool:
         try:
             _send(count, reasons, recipients)
         except Exception:
-            forget(THROTTLE_KEY)
+            keep(THROTTLE_KEY, True, RETRY_SECONDS)
             raise
         return True
 
@@ -104,9 +106,10 @@ def alert_editors_after_submission():
         alert_editors_if_needed(unthrottled=False)
     except Exception as error:
         logger.error(
-            "Editors not alerted (%s: %s); the next comment or alert_editors run tries again",
+            "Editors not alerted (%s: %s); tried again in %d minutes",
             type(error).__name__,
             error,
+            RETRY_SECONDS // 60,
         )
 
 

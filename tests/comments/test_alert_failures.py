@@ -6,7 +6,7 @@ into a 500.
 """
 
 import logging
-import socket
+import time
 
 import pytest
 from django.core import mail
@@ -16,7 +16,7 @@ from comments import notifications, receipts
 from comments.models import Comment
 from tests.builders import make_comment, make_editor
 from tests.comments.forms_helper import send_comment
-from tests.faults import redis_down  # noqa: F401 (a fixture)
+from tests.faults import free_port, redis_down, silent_server  # noqa: F401 (redis_down)
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -30,14 +30,24 @@ def alert_due(settings):
     editor.save()
 
 
+def _relay_at(settings, port):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 1
+
+
 @pytest.fixture
 def relay_refusing(settings):
     """Mail goes to an SMTP relay that refuses connections."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 2
+    _relay_at(settings, free_port())
+
+
+@pytest.fixture
+def relay_hung(settings):
+    """Mail goes to an SMTP relay that accepts connections and never answers; the
+    fixture's value counts the connections it accepted."""
+    with silent_server() as server:
+        _relay_at(settings, server.port)
+        yield server
 
 
 def assert_accepted(response):
@@ -58,12 +68,26 @@ def test_a_mail_relay_refusing_does_not_fail_the_readers_comment(client, post, c
 
 
 @pytest.mark.usefixtures("alert_due", "relay_refusing")
-def test_an_alert_that_failed_is_sent_by_the_next_try(client, post, settings):
+def test_an_alert_that_failed_is_sent_by_the_next_try_a_while_later(
+    client, post, settings, monkeypatch
+):
+    monkeypatch.setattr(notifications, "RETRY_SECONDS", 1)
     send_comment(client, post, body="The bridge was closed at noon.")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
+    assert not notifications.alert_editors_if_needed()  # not at once
+    time.sleep(1.1)
     assert notifications.alert_editors_if_needed()
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.usefixtures("alert_due")
+def test_a_hung_mail_relay_holds_one_comment_not_every_comment(client, post, relay_hung):
+    for n in range(3):
+        response = send_comment(client, post, body=f"Comment {n} on the bridge.")
+        assert response.status_code == 302
+    assert Comment.objects.count() == 3
+    assert relay_hung.connections == 1
 
 
 @pytest.mark.cache_outage
