@@ -6,6 +6,7 @@ has this file: its environment is set by the service manager, and without SECRET
 settings refuse to start.
 """
 
+import os
 import secrets
 import sys
 from pathlib import Path
@@ -20,12 +21,15 @@ SECRET_KEY={secret_key}
 
 def write(path: Path) -> bool:
     """Write ``path`` unless it exists; whether it was written."""
-    if path.exists():
+    try:
+        # Created readable by its owner only, before the key is in it.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
         return False
     # URL-safe characters only: nothing in the key can read as a comment, a quote or a
     # reference to another variable ($NAME) when the file is parsed.
-    path.write_text(TEMPLATE.format(secret_key=secrets.token_urlsafe(48)))
-    path.chmod(0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(TEMPLATE.format(secret_key=secrets.token_urlsafe(48)))
     return True
 
 

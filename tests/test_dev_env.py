@@ -71,3 +71,31 @@ def test_without_a_dev_env_file_or_a_secret_key_nothing_starts(tmp_path):
     result = manage("check", env_file=tmp_path / "missing.env")
     assert result.returncode != 0
     assert "make run" in result.stderr
+
+
+def test_the_app_server_never_reads_the_checkouts_dev_env():
+    checkout_env = ROOT / ".env"
+    written = dev_env.write(checkout_env)  # a stray .env, as `make run` leaves one
+    try:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DEBUG", "ENV_FILE", "DJANGO_SETTINGS_MODULE"}
+        }
+        env["SECRET_KEY"] = "production-secret-" + "s" * 40
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import borderblog.wsgi; from django.conf import settings; print(settings.DEBUG)",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        if written:
+            checkout_env.unlink()
+    assert result.stdout.strip() == "False", result.stderr
