@@ -8,9 +8,10 @@ there, so they are answered here, first, with the site's own page:
   again each time the body is asked for, on the error pages too (a bare 500);
 - files where no form takes them: Django streams every file part of a multipart body to a
   temporary file, whatever the page. Only the pages in FILE_UPLOAD_LIMITS (by URL name)
-  take files, each up to its own size; elsewhere a body larger than a form without files
-  can be (DATA_UPLOAD_MAX_MEMORY_SIZE) is refused unread, and file parts in a smaller one
-  are skipped, never written anywhere.
+  take files, each up to its own size; elsewhere a multipart body larger than a form
+  without files can be (DATA_UPLOAD_MAX_MEMORY_SIZE) is refused unread, and file parts in
+  a smaller one are skipped, never written anywhere. (A form-encoded body over that size
+  Django refuses itself, with a 400.)
 """
 
 from django.conf import settings
@@ -32,8 +33,14 @@ class RefuseUnreadableBodies:
     def __call__(self, request):
         # Django's own test (HttpRequest._load_post_and_files): a known charset that is
         # not spelt "utf-8" is refused.
+        # Django reads a form body for POST only, so only POST can meet it.
         encoding = request.encoding
-        if request.content_type == FORM and encoding and encoding.lower() != "utf-8":
+        if (
+            request.method == "POST"
+            and request.content_type == FORM
+            and encoding
+            and encoding.lower() != "utf-8"
+        ):
             return _refused(request, "400.html", {}, status=400)
         return self.get_response(request)
 
@@ -43,7 +50,7 @@ class RefuseUnreadableBodies:
         match = request.resolver_match
         limit = settings.FILE_UPLOAD_LIMITS.get(match.view_name if match else None)
         largest = limit if limit is not None else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if _content_length(request) > largest:
+        if largest is not None and _content_length(request) > largest:
             context = {"limit": filesizeformat(largest), "takes_files": limit is not None}
             return _refused(request, "413.html", context, status=413)
         if limit is None:

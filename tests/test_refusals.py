@@ -141,3 +141,28 @@ def test_a_spanish_reader_is_told_in_spanish():
     )
     assert response.status_code == 400
     assert "Solicitud no comprendida" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/", "/tips/", "/healthz"])
+def test_an_unknown_host_gets_the_400_page_not_a_500(path, settings):
+    settings.TIPS_ONION_ADDRESS = "http://borderblogtipsexampleexampleexampleexampleexample.onion"
+    response = Client(raise_request_exception=False).get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Request not understood" in response.content.decode()
+
+
+def test_a_get_declaring_a_form_charset_is_answered_as_usual(client):
+    response = client.get(
+        "/feeds/posts/", CONTENT_TYPE="application/x-www-form-urlencoded; charset=iso-8859-1"
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.usefixtures("no_file_is_stored")
+def test_without_a_body_limit_files_are_still_dropped_where_no_form_takes_them(settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+    client = browser()
+    post = make_post()
+    data = comment_form_data(client, post, body="No limit on bodies here.")
+    data["attachment"] = SimpleUploadedFile("big.bin", b"x" * 1000)
+    assert client.post(post.get_absolute_url(), data).status_code == 302

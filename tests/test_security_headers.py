@@ -27,7 +27,23 @@ def test_the_tip_line_answers_head_as_it_answers_get(client, path):
     got, head = client.get(path), client.head(path)
 
     assert head.status_code == got.status_code == 200
-    assert head.content == b""
     for header in ("Content-Type", "Referrer-Policy", "Cache-Control", "Permissions-Policy"):
         assert head[header] == got[header], header
     assert not Tip.objects.exists()
+
+
+def test_a_head_answer_leaves_the_app_without_its_body(rf):
+    # The test client drops HEAD bodies itself; gunicorn drops them with a warning each.
+    from django.http import HttpResponse
+
+    from borderblog.head_requests import HeadWithoutBodyMiddleware
+
+    def page(request):
+        response = HttpResponse("<p>The page.</p>")
+        response["Content-Length"] = "16"
+        return response
+
+    answer = HeadWithoutBodyMiddleware(page)(rf.head("/"))
+    assert answer.content == b""
+    assert answer["Content-Length"] == "16"
+    assert HeadWithoutBodyMiddleware(page)(rf.get("/")).content == b"<p>The page.</p>"
