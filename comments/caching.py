@@ -4,10 +4,11 @@ Key: one entry per (post, page asked for, order, UI language, time zone, whether
 replies are open), under two versions: the post's thread version, bumped after every
 moderation decision and redaction of its comments (comments.moderation, after commit)
 and every approved comment stored; and a site-wide version, bumped when a policy rule
-changes (placeholders cite rules by number). The post's ``comment_count`` and
-``updated_at``, loaded with the post anyway, are in the key too: they catch edits of
-the post (slug, date, comments closed) and, with the local-memory cache of the embedded
-set-up, where each process has its own cache, most decisions made in another process.
+changes (placeholders cite rules by number). The post's ``comment_count``,
+``comments_revision`` and ``updated_at``, loaded with the post anyway, are in the key
+too: they catch edits of the post (slug, date, comments closed) and, with the
+local-memory cache of the embedded set-up, where each process has its own cache, every
+decision and redaction made in another process.
 
 Versions are random tokens, not counters: a version evicted from the cache comes back
 as a new token, never as an old one that stale fragments are still stored under.
@@ -75,6 +76,7 @@ def fragment_key(post, page, order, accepting, versions=None) -> str:
             post_version,
             rules_version,
             str(post.comment_count),
+            str(post.comments_revision),
             str(int(post.updated_at.timestamp())),
             str(page or "-"),
             order,

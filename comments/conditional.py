@@ -68,7 +68,13 @@ def page_etag(request, post, reads):
 def post_state(post) -> tuple:
     """What of the post's own row its page shows, from the view's one query for it; the
     cached page's key (comments.page_cache) hashes it too."""
-    return (post.pk, post.updated_at.isoformat(), post.comment_count, policy.accepts_comments(post))
+    return (
+        post.pk,
+        post.updated_at.isoformat(),
+        post.comment_count,
+        post.comments_revision,
+        policy.accepts_comments(post),
+    )
 
 
 def csrf_secret(request):

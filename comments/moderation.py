@@ -11,7 +11,7 @@ transaction; the announcement goes out after commit.
 from functools import partial
 
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,8 +97,7 @@ def decide(comment, to_status, *, editor, rule=None, note=""):
             note=note,
         )
         delta = (to_status == Status.APPROVED) - (from_status == Status.APPROVED)
-        if delta:
-            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") + delta)
+        Post.objects.comments_changed(comment.post_id, approved_delta=delta)
         transaction.on_commit(partial(_announce, comment, decision))
     comment.status = to_status
     comment.cited_rule = changes["cited_rule"]
@@ -147,6 +146,7 @@ def redact(comment, *, editor, body, note=""):
         current.body = body
         current.edited_by_moderator = True
         current.save(update_fields=["body", "edited_by_moderator"])
+        Post.objects.comments_changed(current.post_id)
         transaction.on_commit(partial(caching.invalidate_thread, current.post_id))
     comment.body, comment.body_html = current.body, current.body_html
     comment.link_count, comment.edited_by_moderator = current.link_count, True

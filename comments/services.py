@@ -4,6 +4,8 @@ from functools import partial
 
 from django.db import transaction
 
+from posts.models import Post
+
 from . import caching, notifications, policy, sanitize
 from .models import Comment, CommentFlag
 from .policy import CommentsClosed, DuplicateComment, Refused, TooManyComments
@@ -92,5 +94,6 @@ def rerender_refused_links() -> int:
             mended += 1
             posts.add(comment.post_id)
     for post_id in sorted(posts):
+        Post.objects.comments_changed(post_id)
         caching.invalidate_thread(post_id)
     return mended

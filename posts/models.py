@@ -33,6 +33,15 @@ class PostQuerySet(models.QuerySet):
         """What a list of posts shows for each entry, fetched in a fixed number of queries."""
         return self.select_related("author").prefetch_related("labels")
 
+    def comments_changed(self, post_id, *, approved_delta=0):
+        """Record, in the post's own row, that readers see its comments differently now
+        (``approved_delta`` more of them approved). Comments calls it in the transaction
+        that made the change; the row is what every process's cached pages are keyed by."""
+        changes = {"comments_revision": models.F("comments_revision") + 1}
+        if approved_delta:
+            changes["comment_count"] = models.F("comment_count") + approved_delta
+        return self.filter(pk=post_id).update(**changes)
+
 
 class Post(models.Model):
     class Status(models.TextChoices):
@@ -126,6 +135,14 @@ class Post(models.Model):
         default=0,
         editable=False,
         help_text=_("Kept up to date by moderation; only approved comments count."),
+    )
+    comments_revision = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text=_(
+            "Counts the changes readers can see in this post's comments (decisions, "
+            "redactions), so that cached copies of its page in every process are retired."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -203,6 +203,21 @@ def test_a_new_post_shows_in_the_older_posts_links_at_once(thread):
     assert "Filed this morning" in page(thread)
 
 
+def test_a_publication_and_take_down_in_another_process_show_at_once(thread, editor, rule):
+    # Published, then taken down, in another process: the approved count is back where it
+    # was, and the on-commit retirement of the thread reached only that process's cache
+    # (here, none: a test's transaction never commits).
+    before = page(thread)
+    comment = make_comment(thread, body="Said, then taken down.")
+    moderation.approve(comment, editor=editor)
+    assert "Said, then taken down." in page(thread)
+    moderation.reject(comment, editor=editor, rule=rule)
+    after = page(thread)
+    assert "Said, then taken down." not in after
+    assert "Removed by a moderator under" in after
+    assert after != before
+
+
 def test_a_change_made_in_another_process_shows_at_once(thread):
     # Another process's cache keeps its own versions; the post's row is the same for all.
     page(thread)
