@@ -12,8 +12,6 @@ import sys
 
 from django.core.cache import cache
 
-from .redis_circuit import RedisSkipped
-
 logger = logging.getLogger(__name__)
 
 
@@ -25,7 +23,7 @@ def log_cache_unavailable(logger, what, *args):
     the error's own words (connection refused, timed out) say all there is to say.
     """
     error = sys.exc_info()[1]
-    if isinstance(error, RedisSkipped) or getattr(error, "already_logged", False):
+    if getattr(error, "already_logged", False):
         return  # the circuit logged the fault when it happened (borderblog.redis_circuit)
     logger.error(what + ": the cache is unavailable (%s: %s)", *args, type(error).__name__, error)
 

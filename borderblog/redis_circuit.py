@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 class RedisSkipped(redis.exceptions.ConnectionError):
     """Redis failed moments ago and is not asked again yet (not a new fault)."""
 
+    already_logged = True  # when the circuit opened
+
 
 class Circuit:
     """Open for a while after a failure: calls fail at once instead of waiting."""
