@@ -31,9 +31,8 @@ class RefuseUnreadableBodies:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Django's own test (HttpRequest._load_post_and_files): a known charset that is
-        # not spelt "utf-8" is refused.
-        # Django reads a form body for POST only, so only POST can meet it.
+        # Django's own test (HttpRequest._load_post_and_files), which it makes for POST
+        # only: a known charset that is not spelt "utf-8" is refused.
         encoding = request.encoding
         if (
             request.method == "POST"
