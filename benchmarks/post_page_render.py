@@ -63,7 +63,7 @@ from posts.markup import excerpt_of, render_article  # noqa: E402
 from posts.models import Label, Post  # noqa: E402
 
 try:  # the fragment cache; absent before it was built, for a baseline run
-    from comments.caching import invalidate_thread
+    from comments.thread.cache import invalidate_thread
 except ImportError:  # pragma: no cover
     invalidate_thread = None
 
@@ -232,8 +232,8 @@ def thread_breakdown(post, runs):
     """The thread alone, outside the request: its two queries and Python, then the HTML."""
     from django.utils import translation
 
-    from comments.thread import build_thread_page
-    from comments.thread_html import render_thread_page
+    from comments.thread.build import build_thread_page
+    from comments.thread.html import render_thread_page
 
     building, rendering = [], []
     with translation.override("en"):
@@ -261,7 +261,7 @@ def main():
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.page_size:
-        from comments import thread
+        from comments.thread import build as thread
 
         thread.PAGE_SIZE = args.page_size
 

@@ -7,7 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from comments.views import PostPageView
+from comments.post_page import PostPageView
 from posts.sitemaps import LabelSitemap, PagesSitemap, PostSitemap
 
 from . import views

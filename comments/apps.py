@@ -9,4 +9,4 @@ class CommentsConfig(AppConfig):
     def ready(self):
         # Connects the receivers that keep cached threads fresh when policy rules or
         # comments change outside comments.moderation (comments/caching.py).
-        from . import caching  # noqa: F401
+        from .thread import cache  # noqa: F401

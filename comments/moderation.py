@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
-from . import caching
 from .models import Comment, ModerationDecision, Redaction
 from .signals import comment_moderated
+from .thread import cache as thread_cache
 
 Status = Comment.Status
 
@@ -111,7 +111,7 @@ def _announce(comment, decision):
     """After commit: readers see the decision at once (the post's cached thread is
     retired only now, so no view can re-cache the old state under the new version),
     then other apps hear of it."""
-    caching.invalidate_thread(comment.post_id)
+    thread_cache.invalidate_thread(comment.post_id)
     comment_moderated.send(sender=Comment, comment=comment, decision=decision)
 
 
@@ -147,7 +147,7 @@ def redact(comment, *, editor, body, note=""):
         current.edited_by_moderator = True
         current.save(update_fields=["body", "edited_by_moderator"])
         Post.objects.comments_changed(current.post_id)
-        transaction.on_commit(partial(caching.invalidate_thread, current.post_id))
+        transaction.on_commit(partial(thread_cache.invalidate_thread, current.post_id))
     comment.body, comment.body_html = current.body, current.body_html
     comment.link_count, comment.edited_by_moderator = current.link_count, True
     return comment

@@ -6,10 +6,11 @@ from django.db import transaction
 
 from posts.models import Post
 
-from . import caching, notifications, policy, sanitize
+from . import intake, notifications, sanitize
+from .intake import CommentsClosed, DuplicateComment, Refused, TooManyComments
 from .models import Comment, CommentFlag
-from .policy import CommentsClosed, DuplicateComment, Refused, TooManyComments
 from .signals import comment_submitted
+from .thread import cache as thread_cache
 
 __all__ = [
     "CommentsClosed",
@@ -32,21 +33,21 @@ def submit_comment(
 ):
     """Store a reader's comment, and its flags, with the status the policy gives it.
 
-    Raises ``policy.Refused`` (closed post, too many comments, a duplicate) before
+    Raises ``intake.Refused`` (closed post, too many comments, a duplicate) before
     anything is stored. Whatever passes is stored, spam included, so nothing a reader
     sends is lost; the comment and its flags are written together or not at all.
     """
     body, author_name = body.strip(), author_name.strip()
-    policy.check_can_submit(post, body=body, submitter_hash=submitter_hash)
+    intake.check_can_submit(post, body=body, submitter_hash=submitter_hash)
     try:
         return _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page)
     except BaseException:
-        policy.release_words(post, body, submitter_hash)
+        intake.release_words(post, body, submitter_hash)
         raise
 
 
 def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page):
-    verdict = policy.assess(
+    verdict = intake.assess(
         post,
         body=body,
         author_name=author_name,
@@ -74,7 +75,7 @@ def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on
             transaction.on_commit(notifications.alert_editors_after_submission)
         elif comment.status == Comment.Status.APPROVED:
             # Should the policy ever publish a comment at once, readers see it at once.
-            transaction.on_commit(partial(caching.invalidate_thread, post.pk))
+            transaction.on_commit(partial(thread_cache.invalidate_thread, post.pk))
     return comment
 
 
@@ -95,5 +96,5 @@ def rerender_refused_links() -> int:
             posts.add(comment.post_id)
     for post_id in sorted(posts):
         Post.objects.comments_changed(post_id)
-        caching.invalidate_thread(post_id)
+        thread_cache.invalidate_thread(post_id)
     return mended

@@ -118,7 +118,7 @@ def claim_as_own(client, *comments):
     from django.http import HttpResponse
     from django.test import RequestFactory
 
-    from comments import receipts
+    from comments.thread import own_comments
 
     response = HttpResponse()
     request = RequestFactory().get("/")
@@ -126,6 +126,6 @@ def claim_as_own(client, *comments):
         name: morsel.value for name, morsel in client.cookies.items() if morsel.value
     }
     for comment in comments:
-        receipts.remember_comment(request, response, comment)
-        request.COOKIES[receipts.COOKIE_NAME] = response.cookies[receipts.COOKIE_NAME].value
-    client.cookies[receipts.COOKIE_NAME] = response.cookies[receipts.COOKIE_NAME].value
+        own_comments.remember_comment(request, response, comment)
+        request.COOKIES[own_comments.COOKIE_NAME] = response.cookies[own_comments.COOKIE_NAME].value
+    client.cookies[own_comments.COOKIE_NAME] = response.cookies[own_comments.COOKIE_NAME].value

@@ -25,7 +25,7 @@ def _fresh_cache():
     from django.core.cache import cache
 
     from borderblog.redis_circuit import circuit
-    from comments.local_copies import copies
+    from comments.post_page.local_copies import copies
 
     cache.clear()
     copies.clear()

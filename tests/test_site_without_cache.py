@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from comments import receipts
 from comments.models import Comment
+from comments.thread import own_comments
 from tests.builders import make_comment, make_post
 from tests.comments.forms_helper import send_comment
 from tests.faults import redis_down, redis_hung, site_log  # noqa: F401 (fixtures)
@@ -49,7 +49,7 @@ def test_reader_pages_are_served_without_the_cache(client, story):
 def test_a_comment_is_accepted_without_the_cache(client, story):
     response = send_comment(client, story, body="The line was two hours long.")
     assert response.status_code == 302
-    assert receipts.COOKIE_NAME in response.cookies
+    assert own_comments.COOKIE_NAME in response.cookies
     assert Comment.objects.pending().get().body == "The line was two hours long."
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from borderblog.cache_faults import cached_or_computed, forget, keep
 
-from .. import notifications, stats
+from .. import notifications, queue_figures
 from ..models import Comment, ModerationDecision
 
 Status = Comment.Status
@@ -60,8 +60,8 @@ def figures(now=None):
     """The dashboard's numbers; every query is bounded or uses an index."""
     now = now or timezone.now()
     pending, oldest = notifications.queue_state()
-    # At most stats.REVIEW_SAMPLE rows: the median of a busy week's sample is as good.
-    durations = stats.review_durations(now, WEEK)
+    # At most queue_figures.REVIEW_SAMPLE rows: the median of a busy week's sample is as good.
+    durations = queue_figures.review_durations(now, WEEK)
     return {
         "pending": pending,
         "oldest_pending_age": now - oldest if oldest else None,
@@ -93,6 +93,6 @@ class Dashboard:
             "title": _("Moderation dashboard"),
             "opts": self.opts,
             "figures": shown,
-            "review_sample": stats.REVIEW_SAMPLE,
+            "review_sample": queue_figures.REVIEW_SAMPLE,
         }
         return TemplateResponse(request, "admin/comments/comment/dashboard.html", context)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
-from .. import handles
 from ..sanitize import count_links, render_comment
+from ..thread import handles
 
 
 class PolicyRule(models.Model):
@@ -204,7 +204,7 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         """The post page that shows this comment (the right page of a long thread)."""
-        from ..thread import comment_url  # thread builds on this module
+        from ..thread.build import comment_url  # the thread builds on this module
 
         return comment_url(self)
 

@@ -3,11 +3,11 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import policy
+from .. import closing
 from ..forms import CommentForm
 from ..models import Comment
-from ..sections import comment_section, section_around
-from ..stats import queue_notice
+from ..queue_figures import queue_notice
+from ..thread.section import comment_section, section_around
 
 register = template.Library()
 
@@ -45,8 +45,8 @@ def comment_form(context, post):
     return {
         "post": post,
         "form": form,
-        "accepting": policy.accepts_comments(post),
-        "closed_reason": policy.closed_reason(post),
+        "accepting": closing.accepts_comments(post),
+        "closed_reason": closing.closed_reason(post),
         # Changes with every comment sent, so the cached page leaves a hole for it.
         "queue": queue_notice() if holes is None else holes.queue,
         "reply_to": reply_to,

@@ -12,8 +12,9 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from comments import notifications, receipts
+from comments import notifications
 from comments.models import Comment
+from comments.thread import own_comments
 from tests.builders import make_comment, make_editor
 from tests.comments.forms_helper import send_comment
 from tests.faults import free_port, redis_down, silent_server  # noqa: F401 (redis_down)
@@ -55,7 +56,7 @@ def assert_accepted(response):
     comment = Comment.objects.get()
     assert response.status_code == 302
     assert response["Location"].endswith(f"#c{comment.pk}")
-    assert receipts.COOKIE_NAME in response.cookies
+    assert own_comments.COOKIE_NAME in response.cookies
 
 
 @pytest.mark.usefixtures("alert_due", "relay_refusing")

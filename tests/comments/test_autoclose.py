@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comments import policy
+from comments import closing
 from comments.models import Comment
 from tests.builders import local_time, make_post
 from tests.comments.forms_helper import comment_form_data
@@ -31,7 +31,7 @@ def page(client, post):
 def test_by_default_comments_never_close_by_themselves(client, settings):
     settings.COMMENTS_CLOSE_AFTER_DAYS = None
     demo_post = make_post(publish_at=local_time(2010, 12, 3, 12, 0))
-    assert policy.accepts_comments(demo_post)
+    assert closing.accepts_comments(demo_post)
     assert 'id="comment-form"' in page(client, demo_post)
 
 
@@ -63,18 +63,18 @@ def test_a_post_closed_by_hand_says_so_rather_than_automatically(client):
 @pytest.mark.usefixtures("close_after_30_days")
 def test_the_period_counts_from_publication_not_from_creation():
     post = days_old(31)
-    assert policy.accepts_comments(post, at=post.publish_at + timedelta(days=29))
-    assert not policy.accepts_comments(post, at=post.publish_at + timedelta(days=30))
+    assert closing.accepts_comments(post, at=post.publish_at + timedelta(days=29))
+    assert not closing.accepts_comments(post, at=post.publish_at + timedelta(days=30))
 
 
 def test_the_reason_says_one_day_in_the_singular(settings):
     settings.COMMENTS_CLOSE_AFTER_DAYS = 1
     post = days_old(2)
-    assert policy.closed_reason(post) == "Comments closed automatically 1 day after publication."
+    assert closing.closed_reason(post) == "Comments closed automatically 1 day after publication."
 
 
 def test_an_open_post_has_no_closed_reason():
-    assert policy.closed_reason(days_old(1)) == ""
+    assert closing.closed_reason(days_old(1)) == ""
 
 
 def test_a_comment_sent_after_comments_closed_is_refused_with_the_text_handed_back(

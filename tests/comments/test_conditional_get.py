@@ -7,8 +7,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from comments import conditional, moderation
+from comments import moderation
 from comments.models import Comment
+from comments.post_page import conditional
 from tests.builders import make_comment, make_post
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +113,7 @@ def test_a_copy_is_confirmed_for_one_time_window_at_most(client, post):
     etag = first_view(client, post)["ETag"]
     next_window = time.time() + conditional.COPY_CONFIRMED_FOR
 
-    with mock.patch("comments.conditional.time.time", return_value=next_window):
+    with mock.patch("comments.post_page.conditional.time.time", return_value=next_window):
         response = revalidate(client, post, etag)
 
     assert response.status_code == 200

@@ -6,9 +6,9 @@ import time
 import pytest
 from django.core import signing
 
-from comments import receipts
 from comments.forms import TIMESTAMP_SALT, sign_timestamp
 from comments.models import Comment, CommentFlag
+from comments.thread import own_comments
 from tests.builders import make_post
 from tests.comments.forms_helper import comment_form_data, rendered_form_fields, send_comment
 
@@ -63,7 +63,7 @@ def test_a_filled_honeypot_gets_the_same_thanks_as_any_reader(client, post):
 
 def test_a_filled_honeypot_leaves_no_receipt_that_would_reveal_the_verdict(client, post):
     send_comment(client, post, body="Visit us.", website="http://pills.example")
-    assert receipts.COOKIE_NAME not in client.cookies
+    assert own_comments.COOKIE_NAME not in client.cookies
 
 
 def test_the_honeypot_value_is_not_stored(client, post):

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-from comments.handles import comment_display_name, handle_code, is_anonymous
 from comments.models import Comment
+from comments.thread.handles import comment_display_name, handle_code, is_anonymous
 from tests.builders import make_comment, make_post
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,7 @@ def test_the_handle_takes_the_word_anonymous_from_the_ui_language(post, monkeypa
     comment = make_comment(post, status=Status.APPROVED, submitter_hash=READER_A)
     code = handle_code(post.pk, READER_A, comment.pk)
     spanish = {"Anonymous": "Anónimo"}
-    monkeypatch.setattr("comments.handles.gettext", lambda word: spanish.get(word, word))
+    monkeypatch.setattr("comments.thread.handles.gettext", lambda word: spanish.get(word, word))
     assert comment_display_name(comment) == f"Anónimo·{code}"
 
 

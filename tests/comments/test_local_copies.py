@@ -3,9 +3,10 @@
 import pytest
 from django.test import Client
 
-from comments import local_copies, page_cache
-from comments.local_copies import LocalCopies
 from comments.models import Comment
+from comments.post_page import local_copies
+from comments.post_page import shell as page_shell
+from comments.post_page.local_copies import LocalCopies
 from tests.builders import make_comment
 
 Status = Comment.Status
@@ -64,13 +65,13 @@ def test_a_worker_reads_the_shared_cache_once_for_a_page_it_holds(post, worker_c
     Client().get(post.get_absolute_url())
     Client().get(post.get_absolute_url())  # the thread, stored by the first, copied here
     reads = []
-    original = page_cache.cache.get_many
+    original = page_shell.cache.get_many
 
     def counted(keys, *args, **kwargs):
         reads.append(list(keys))
         return original(keys, *args, **kwargs)
 
-    monkeypatch.setattr(page_cache.cache, "get_many", counted)
+    monkeypatch.setattr(page_shell.cache, "get_many", counted)
     Client().get(post.get_absolute_url())
     assert len(reads) == 1  # the versions and queue figures; the page was this worker's
 

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.test import Client
 
 from comments import sanitize
-from comments.handles import comment_display_name, handle_code
-from comments.mentions import MentionIndex, link_mentions
 from comments.models import Comment
+from comments.thread.handles import comment_display_name, handle_code
+from comments.thread.mentions import MentionIndex, link_mentions
 from demo.content import SEED_SLUG
 from posts.models import Post
 from tests.builders import make_post

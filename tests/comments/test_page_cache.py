@@ -11,10 +11,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from comments import local_copies, moderation, page_cache
+from comments import moderation
 from comments.forms import TIMESTAMP_SALT
-from comments.local_copies import LocalCopies
 from comments.models import Comment
+from comments.post_page import local_copies
+from comments.post_page import shell as page_shell
+from comments.post_page.local_copies import LocalCopies
 from tests.builders import claim_as_own, make_approved_comments, make_comment, make_post
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 from tests.comments.forms_helper import rendered_form_fields, send_comment
@@ -39,13 +41,13 @@ def without_per_request_values(html):
 def kept(monkeypatch):
     """The keys of the shells the page cache keeps from now on."""
     keys = []
-    original = page_cache.store
+    original = page_shell.store
 
     def store(key, shell):
         keys.append(key)
         original(key, shell)
 
-    monkeypatch.setattr(page_cache, "store", store)
+    monkeypatch.setattr(page_shell, "store", store)
     return keys
 
 
@@ -138,7 +140,7 @@ def test_the_forms_time_is_the_time_of_this_view(thread):
 def test_the_queue_line_is_current_on_the_cached_page(thread, client):
     page(thread)
     make_comment(thread, status=Status.PENDING)
-    page_cache.cache.delete("comments:public-queue-state")  # its minute is up
+    page_shell.cache.delete("comments:public-queue-state")  # its minute is up
     assert "1 comment in the moderation queue" in page(thread)
 
 
@@ -231,7 +233,7 @@ def test_comments_closing_with_time_close_on_the_cached_page(settings):
     post = make_post(publish_at=timezone.now() - timedelta(days=2) + timedelta(minutes=1))
     assert 'id="comment-form"' in page(post)
     later = timezone.now() + timedelta(minutes=2)
-    with mock.patch("comments.policy.timezone.now", return_value=later):
+    with mock.patch("comments.closing.timezone.now", return_value=later):
         assert 'id="comment-form"' not in page(post)
 
 
@@ -282,7 +284,7 @@ def test_the_page_is_complete_when_the_cache_is_down(thread, monkeypatch):
         raise ConnectionError("cache unavailable")
 
     for method in ("get", "set", "get_many", "add", "get_or_set", "incr"):
-        monkeypatch.setattr(page_cache.cache, method, unavailable)
+        monkeypatch.setattr(page_shell.cache, method, unavailable)
     html = page(thread)
     assert "The plaza is quiet tonight." in html
     assert "pagehole" not in html
@@ -295,7 +297,7 @@ def test_a_cached_view_reads_the_cache_twice(thread, monkeypatch):
     page(thread)
     reads, depth = [], []
     for method in ("get", "get_many", "get_or_set", "add", "set", "has_key"):
-        original = getattr(page_cache.cache, method)
+        original = getattr(page_shell.cache, method)
 
         def counted(*args, _original=original, _method=method, **kwargs):
             if not depth:  # local memory's get_many calls its own get
@@ -306,6 +308,6 @@ def test_a_cached_view_reads_the_cache_twice(thread, monkeypatch):
             finally:
                 depth.pop()
 
-        monkeypatch.setattr(page_cache.cache, method, counted)
+        monkeypatch.setattr(page_shell.cache, method, counted)
     page(thread)
     assert reads == ["get_many", "get_many"]

@@ -1,11 +1,11 @@
-"""comments.policy: which comments are refused, which go to spam, and what editors are shown."""
+"""comments.intake: which comments are refused, which go to spam, and what editors are shown."""
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from comments import bans, policy
+from comments import bans, intake
 from comments.models import Comment, CommentFlag, Phrase
 from tests.builders import make_comment, make_post
 
@@ -18,7 +18,7 @@ READER = "a" * 64
 
 def assess(post, body="A fair point about the army.", **kwargs):
     kwargs.setdefault("submitter_hash", READER)
-    return policy.assess(post, body=body, **kwargs)
+    return intake.assess(post, body=body, **kwargs)
 
 
 def phrase(kind, text):
@@ -30,7 +30,7 @@ def phrase(kind, text):
 
 
 def test_a_plain_comment_is_pending_with_no_flags(post):
-    assert assess(post) == policy.Assessment(Status.PENDING, "", [])
+    assert assess(post) == intake.Assessment(Status.PENDING, "", [])
 
 
 def test_a_filled_honeypot_makes_the_comment_spam_with_the_reason_honeypot(post):
@@ -136,7 +136,7 @@ def test_a_spam_comment_still_carries_its_flags_for_an_editor_who_rescues_it(pos
 def test_flags_of_one_kind_are_capped(post):
     numbers = " ".join(f"55 1234 56{i:02d}," for i in range(20))
     flags = assess(post, body=numbers).flags
-    assert len(flags) == policy.MAX_FLAGS_PER_KIND
+    assert len(flags) == intake.MAX_FLAGS_PER_KIND
 
 
 def test_assessing_costs_two_queries_however_many_phrases_are_listed(
@@ -154,20 +154,20 @@ def test_assessing_costs_two_queries_however_many_phrases_are_listed(
 
 def test_a_comment_on_a_closed_post_is_refused(post):
     closed = make_post(comments_enabled=False)
-    with pytest.raises(policy.CommentsClosed, match=r"Comments are closed on this post\."):
-        policy.check_can_submit(closed, body="x", submitter_hash=READER)
+    with pytest.raises(intake.CommentsClosed, match=r"Comments are closed on this post\."):
+        intake.check_can_submit(closed, body="x", submitter_hash=READER)
 
 
 def test_the_same_words_from_the_same_reader_are_a_duplicate_whatever_their_status(post):
     make_comment(post, status=Status.SPAM, body="Same words.", submitter_hash=READER)
-    with pytest.raises(policy.DuplicateComment, match="already sent this comment"):
-        policy.check_can_submit(post, body="  Same words.\n", submitter_hash=READER)
+    with pytest.raises(intake.DuplicateComment, match="already sent this comment"):
+        intake.check_can_submit(post, body="  Same words.\n", submitter_hash=READER)
 
 
 def test_the_same_words_from_another_reader_are_not_refused(post):
     """Refusing them would tell this reader what someone else sent, still unseen."""
     make_comment(post, status=Status.SPAM, body="Same words.", submitter_hash="b" * 64)
-    policy.check_can_submit(post, body="Same words.", submitter_hash=READER)
+    intake.check_can_submit(post, body="Same words.", submitter_hash=READER)
 
 
 def test_the_same_words_from_other_readers_are_flagged_with_how_many(post):
@@ -181,19 +181,19 @@ def test_the_same_words_after_the_duplicate_window_are_not_a_duplicate(post, set
     settings.COMMENT_DUPLICATE_WINDOW_HOURS = 24
     old = make_comment(post, body="Same words.")
     Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(hours=25))
-    assert not policy.is_duplicate(post, "Same words.", old.submitter_hash)
+    assert not intake.is_duplicate(post, "Same words.", old.submitter_hash)
 
 
 def test_the_same_words_on_another_post_are_not_a_duplicate(post):
     make_comment(make_post(), body="Same words.", submitter_hash=READER)
-    assert not policy.is_duplicate(post, "Same words.", READER)
+    assert not intake.is_duplicate(post, "Same words.", READER)
 
 
 def test_a_submitter_over_the_rate_limit_is_refused_with_the_wait(post, settings):
     settings.COMMENT_RATE_PER_MINUTE = 1
-    policy.check_can_submit(post, body="one", submitter_hash=READER)
-    with pytest.raises(policy.TooManyComments) as refused:
-        policy.check_can_submit(post, body="two", submitter_hash=READER)
+    intake.check_can_submit(post, body="one", submitter_hash=READER)
+    with pytest.raises(intake.TooManyComments) as refused:
+        intake.check_can_submit(post, body="two", submitter_hash=READER)
     assert refused.value.status_code == 429
     assert 1 <= refused.value.retry_after <= 61
 
@@ -209,4 +209,4 @@ def test_a_submitter_over_the_rate_limit_is_refused_with_the_wait(post, settings
     ],
 )
 def test_the_wait_is_told_in_seconds_or_whole_minutes(seconds, words):
-    assert policy.wait_in_words(seconds) == words
+    assert intake.wait_in_words(seconds) == words

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from comments import caching
+from comments.thread import cache as thread_cache
 from tests.builders import make_approved_comments, make_post
 from tests.comments.forms_helper import send_comment
 from tests.comments.thread_builders import make_threaded_comments
@@ -20,7 +20,7 @@ def queries_to_render(client, post, *, thread_cached=True, url=None):
     url = url or post.get_absolute_url()
     client.get(url)
     if not thread_cached:
-        caching.invalidate_thread(post.pk)
+        thread_cache.invalidate_thread(post.pk)
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -82,7 +82,7 @@ def test_post_page_query_budget(
     make_approved_comments(post, 25)
     client.get(post.get_absolute_url())  # fills the sidebar, queue-figure, page and thread caches
     if not thread_cached:
-        caching.invalidate_thread(post.pk)
+        thread_cache.invalidate_thread(post.pk)
     with django_assert_num_queries(budget):
         client.get(post.get_absolute_url())
 
@@ -90,10 +90,10 @@ def test_post_page_query_budget(
 def test_queue_figures_cost_two_queries_once_a_minute(client, post):
     from django.core.cache import cache
 
-    from comments import stats
+    from comments import queue_figures
 
     warm = queries_to_render(client, post)
-    cache.delete(stats.PUBLIC_STATE_KEY)
+    cache.delete(queue_figures.PUBLIC_STATE_KEY)
     with CaptureQueriesContext(connection) as captured:
         client.get(post.get_absolute_url())
     assert len(captured) == warm + 2

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from comments import receipts
 from comments.models import Comment
+from comments.thread import own_comments
 from posts.models import Post
 from tests.builders import make_comment, make_post
 from tests.comments.forms_helper import comment_form_data, rendered_form_fields, send_comment
@@ -46,7 +46,7 @@ def test_a_pending_comment_is_not_counted(client, post):
 
 def test_a_forged_receipt_cookie_reveals_nothing(client, post):
     pending = make_comment(post, body="Somebody else's words.")
-    client.cookies[receipts.COOKIE_NAME] = str(pending.pk)
+    client.cookies[own_comments.COOKIE_NAME] = str(pending.pk)
     assert "Somebody else" not in client.get(post.get_absolute_url()).content.decode()
 
 

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comments import stats
+from comments import queue_figures
 from comments.models import Comment
 from tests.builders import make_comment
 
@@ -21,20 +21,20 @@ def decided_after(post, minutes, *, decided_days_ago=1):
 def test_review_times_cover_the_last_seven_days_only(post):
     decided_after(post, 30)
     decided_after(post, 600, decided_days_ago=8)
-    assert stats.review_durations() == [timedelta(minutes=30)]
+    assert queue_figures.review_durations() == [timedelta(minutes=30)]
 
 
 def test_most_means_four_out_of_five(post):
     for minutes in [10, 20, 30, 40, 500]:
         decided_after(post, minutes)
-    assert stats.public_queue_state()["most_within"] == timedelta(minutes=40)
+    assert queue_figures.public_queue_state()["most_within"] == timedelta(minutes=40)
 
 
 def test_the_queue_state_counts_pending_comments(post):
     make_comment(post)
     make_comment(post)
     make_comment(post, status=Comment.Status.APPROVED)
-    assert stats.public_queue_state()["pending"] == 2
+    assert queue_figures.public_queue_state()["pending"] == 2
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_the_queue_state_counts_pending_comments(post):
     ],
 )
 def test_durations_read_as_a_rounded_up_promise(duration, words):
-    assert stats.humane_duration(duration) == words
+    assert queue_figures.humane_duration(duration) == words
 
 
 def test_the_comment_form_shows_the_queue_and_the_typical_wait(client, post):

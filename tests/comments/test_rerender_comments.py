@@ -6,8 +6,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from comments import caching
 from comments.models import Comment
+from comments.thread import cache as thread_cache
 from tests.builders import make_comment
 
 pytestmark = pytest.mark.django_db
@@ -82,9 +82,9 @@ def test_comments_whose_links_are_all_web_addresses_are_left_alone(post):
 def test_a_mended_thread_is_no_longer_served_from_the_cache(post):
     body, old = next(iter(OLD_HTML.items()))
     stored_as_before(post, body, old)
-    before = caching.thread_versions(post.pk)
+    before = thread_cache.thread_versions(post.pk)
     run()
-    assert caching.thread_versions(post.pk)[0] != before[0]
+    assert thread_cache.thread_versions(post.pk)[0] != before[0]
 
 
 def test_running_it_twice_changes_nothing_more(post):

@@ -5,8 +5,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from comments import caching, moderation
+from comments import moderation
 from comments.models import Comment
+from comments.thread import cache as thread_cache
 from tests.builders import claim_as_own, make_comment, make_rule
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 
@@ -70,8 +71,8 @@ def test_a_spanish_reader_is_not_served_the_english_thread(post):
 def test_a_page_that_does_not_exist_is_not_cached(post):
     make_comment(post, status=Status.APPROVED)
     page_for(post, query="?cpage=7")
-    key = caching.fragment_key(post, 7, "oldest", accepting=True)
-    assert caching.cache.get(key) is None
+    key = thread_cache.fragment_key(post, 7, "oldest", accepting=True)
+    assert thread_cache.cache.get(key) is None
 
 
 # Refreshed at once ---------------------------------------------------------------------
@@ -120,9 +121,9 @@ def test_a_redaction_shows_the_new_words_at_once(post, editor, after_commit):
 def test_a_decision_refreshes_the_thread_only_after_it_commits(post, editor, rule):
     comment = make_comment(post, status=Status.APPROVED, body="Still there.")
     page_for(post)
-    before = caching.fragment_key(post, None, "oldest", accepting=True)
+    before = thread_cache.fragment_key(post, None, "oldest", accepting=True)
     moderation.reject(comment, editor=editor, rule=rule)  # the test's transaction never commits
-    assert caching.fragment_key(post, None, "oldest", accepting=True) == before
+    assert thread_cache.fragment_key(post, None, "oldest", accepting=True) == before
 
 
 def test_a_decision_on_another_post_keeps_this_posts_thread_cached(post, editor, after_commit):
@@ -198,7 +199,7 @@ def test_the_thread_is_shown_when_the_cache_is_down(post, monkeypatch):
     def down(*args, **kwargs):
         raise ConnectionError("cache unavailable")
 
-    monkeypatch.setattr(caching.cache, "get_many", down)
+    monkeypatch.setattr(thread_cache.cache, "get_many", down)
     assert "Shown anyway." in page_for(post)
 
 
@@ -209,7 +210,7 @@ def test_a_decision_is_recorded_when_the_cache_is_down(post, editor, monkeypatch
     def down(*args, **kwargs):
         raise ConnectionError("cache unavailable")
 
-    monkeypatch.setattr(caching.cache, "set", down)
+    monkeypatch.setattr(thread_cache.cache, "set", down)
     with after_commit():
         moderation.approve(comment, editor=editor)
     comment.refresh_from_db()

@@ -6,7 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comments.models import Comment
-from comments.thread import comment_url
+from comments.thread.build import comment_url
 from tests.builders import make_post
 from tests.comments.thread_builders import make_many
 from tests.comments.thread_shape import ThreadShape

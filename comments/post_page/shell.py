@@ -53,11 +53,13 @@ from django.utils.html import escape
 from borderblog.cache_faults import log_cache_unavailable
 from posts import sidebar
 
-from . import caching, conditional, local_copies, policy
-from .forms import sign_timestamp
-from .sections import thread_as_seen_by
-from .stats import queue_notice
-from .thread import page_of, paginates, requested_view, view_query
+from .. import closing
+from ..forms import sign_timestamp
+from ..queue_figures import queue_notice
+from ..thread import cache as thread_cache
+from ..thread.build import page_of, paginates, requested_view, view_query
+from ..thread.section import thread_as_seen_by
+from . import conditional, local_copies
 
 logger = logging.getLogger(__name__)
 
@@ -133,8 +135,8 @@ def lookup(request, post, reads) -> Found:
     if key is None:
         return Found(None, None, None)
     page, order = requested_view(request.GET)
-    thread_key = caching.fragment_key(
-        post, page, order, policy.accepts_comments(post), versions=reads.thread_versions
+    thread_key = thread_cache.fragment_key(
+        post, page, order, closing.accepts_comments(post), versions=reads.thread_versions
     )
     found = local_copies.copies.get_many([key, thread_key])
     missing = [k for k in (key, thread_key) if k not in found]

@@ -27,6 +27,7 @@ from borderblog import ratelimit
 from borderblog.cache_faults import log_cache_unavailable
 
 from . import bans, detectors
+from .closing import accepts_comments, closed_reason
 from .models import Comment, CommentFlag, Phrase
 from .sanitize import count_links, render_comment
 
@@ -39,7 +40,6 @@ Status = Comment.Status
 SpamReason = Comment.SpamReason
 Flag = CommentFlag.Kind
 
-COMMENTS_CLOSED = _("Comments are closed on this post.")
 # At most this many flags of one kind: a comment pasting a phone book needs one look,
 # not a thousand rows.
 MAX_FLAGS_PER_KIND = 5
@@ -75,41 +75,6 @@ class Assessment:
     status: str
     reason: str = ""  # a Comment.SpamReason when the site chose spam
     flags: list[tuple[str, str]] = field(default_factory=list)
-
-
-# Open or closed ----------------------------------------------------------------------
-
-
-def closes_automatically_at(post):
-    """When comments on ``post`` close by themselves, or None if they never do."""
-    days = settings.COMMENTS_CLOSE_AFTER_DAYS
-    if days is None or not post.comments_close_automatically:
-        return None
-    return post.publish_at + timedelta(days=days)
-
-
-def accepts_comments(post, at=None) -> bool:
-    """Whether readers may comment on this post now."""
-    closes_at = closes_automatically_at(post)
-    return (
-        post.is_published
-        and post.comments_enabled
-        and (closes_at is None or (at or timezone.now()) < closes_at)
-    )
-
-
-def closed_reason(post, at=None) -> str:
-    """The sentence readers see where the form would be; empty while comments are open."""
-    if accepts_comments(post, at):
-        return ""
-    if post.is_published and post.comments_enabled:
-        days = settings.COMMENTS_CLOSE_AFTER_DAYS
-        return ngettext(
-            "Comments closed automatically %(days)d day after publication.",
-            "Comments closed automatically %(days)d days after publication.",
-            days,
-        ) % {"days": days}
-    return str(COMMENTS_CLOSED)
 
 
 # Refusals ----------------------------------------------------------------------------

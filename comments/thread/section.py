@@ -11,9 +11,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from . import caching, policy, receipts
-from .thread import build_thread_page, own_unpublished, requested_view
-from .thread_html import mark_own, render_thread_page
+from .. import closing
+from . import cache, own_comments
+from .build import build_thread_page, own_unpublished, requested_view
+from .html import mark_own, render_thread_page
 
 # Where the thread goes in the section's template. Django's template engine takes
 # about a millisecond to copy a 200 KB string into its output; str.replace, a few µs.
@@ -42,14 +43,14 @@ def thread_as_seen_by(request, post, fragment=None) -> str:
     thread's cached HTML when the caller has read it already."""
     if fragment is None:
         page, order = requested_view(request.GET)
-        accepting = policy.accepts_comments(post)
+        accepting = closing.accepts_comments(post)
 
         def render():
             thread = build_thread_page(post, page, order)
             return render_thread_page(thread, accepting=accepting), thread.in_range
 
-        fragment = caching.cached_thread(post, page, order, accepting, render)
-    own_ids = receipts.own_comment_ids(request)
+        fragment = cache.cached_thread(post, page, order, accepting, render)
+    own_ids = own_comments.own_comment_ids(request)
     if not own_ids:  # most readers: nothing of their own to add
         return fragment
     fragment = mark_own(fragment, own_ids, _("Your comment"))

@@ -22,7 +22,7 @@ from django.utils import dateformat, dates, timezone
 from django.utils.translation import gettext, pgettext
 
 from . import handles, mentions
-from .thread import NEWEST, OLDEST, PAGE_SIZE, ThreadPage, view_query
+from .build import NEWEST, OLDEST, PAGE_SIZE, ThreadPage, view_query
 
 REPORT_PLACEHOLDER = 987654321
 

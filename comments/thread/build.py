@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
-from .models import Comment
+from ..models import Comment
 
 PAGE_SIZE = 200
 MAX_DEPTH = 3

@@ -26,7 +26,8 @@ from django.middleware.csrf import get_token
 from django.utils import translation
 from django.utils.http import parse_etags
 
-from . import policy, receipts
+from .. import closing
+from ..thread import own_comments
 
 # A browser with something to show once (a message after posting) or a staff user
 # (preview banners, admin links) always gets a fresh page.
@@ -55,7 +56,7 @@ def page_etag(request, post, reads):
         sorted(reads.queue_state.items()),
         translation.get_language(),
         request.get_full_path(),
-        request.COOKIES.get(receipts.COOKIE_NAME, ""),
+        request.COOKIES.get(own_comments.COOKIE_NAME, ""),
         # The copy a browser holds has a form token tied to its CSRF cookie: a browser
         # whose cookies were cleared must get a fresh page, or its next comment would
         # be refused.
@@ -73,7 +74,7 @@ def post_state(post) -> tuple:
         post.updated_at.isoformat(),
         post.comment_count,
         post.comments_revision,
-        policy.accepts_comments(post),
+        closing.accepts_comments(post),
     )
 
 

@@ -15,7 +15,8 @@ from django.core.cache import cache
 from borderblog.cache_faults import log_cache_unavailable
 from posts import sidebar
 
-from . import caching, stats
+from .. import queue_figures
+from ..thread import cache as thread_cache
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +30,18 @@ class PageReads:
 
 def read(post) -> PageReads | None:
     """The values for ``post``'s page, or None when the cache is unavailable."""
-    thread_keys = [caching.post_version_key(post.pk), caching.RULES_VERSION_KEY]
+    thread_keys = [thread_cache.post_version_key(post.pk), thread_cache.RULES_VERSION_KEY]
     try:
-        found = cache.get_many([*thread_keys, sidebar.VERSION_KEY, stats.PUBLIC_STATE_KEY])
+        found = cache.get_many([*thread_keys, sidebar.VERSION_KEY, queue_figures.PUBLIC_STATE_KEY])
         if all(key in found for key in thread_keys):
             thread_versions = tuple(found[key] for key in thread_keys)
         else:
-            thread_versions = caching.thread_versions(post.pk)
+            thread_versions = thread_cache.thread_versions(post.pk)
     except Exception:
         log_cache_unavailable(logger, "Post page of post %s built from the database", post.pk)
         return None
     return PageReads(
         thread_versions=thread_versions,
         sidebar_version=found.get(sidebar.VERSION_KEY) or sidebar.version(),
-        queue_state=found.get(stats.PUBLIC_STATE_KEY) or stats.public_queue_state(),
+        queue_state=found.get(queue_figures.PUBLIC_STATE_KEY) or queue_figures.public_queue_state(),
     )

@@ -34,7 +34,7 @@ from django.utils import timezone, translation
 
 from borderblog.cache_faults import log_cache_unavailable
 
-from .models import Comment, PolicyRule
+from ..models import Comment, PolicyRule
 
 logger = logging.getLogger(__name__)
 
