@@ -4,8 +4,9 @@ The page is assembled from the post, its thread, the sidebar, the queue figures 
 what this browser sent (its receipt cookie, its language, the page of the thread it
 asked for). The validator hashes all of those, each already cheap to read: the thread
 and sidebar versions and the queue figures live in the cache (read together by
-comments.page_reads), and the post's own fields come from the view's one query for the
-post, made before any of the page is.
+cache_reads), and the post's own fields come from the view's one query for the post,
+made before any of the page is. Django's ``get_conditional_response`` compares it
+with what the browser sent (If-None-Match, and If-Match, as RFC 9110 orders them).
 
 The ETag is weak: the form's CSRF token and timestamp differ byte for byte between two
 renders of the same page, but the copy the browser holds stays valid for it, as long
@@ -21,12 +22,10 @@ the next window's first view is a full one.
 import hashlib
 import time
 
-from django.http import HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils import translation
-from django.utils.http import parse_etags
+from django.utils.cache import get_conditional_response
 
-from .. import closing
 from ..thread import own_comments
 
 # A browser with something to show once (a message after posting) or a staff user
@@ -38,18 +37,18 @@ CACHE_CONTROL = "private, no-cache"
 COPY_CONFIRMED_FOR = 300
 
 
-def page_etag(request, post, reads):
+def page_etag(request, post, reads, view):
     """The page's validator, or None when this reader must always get a fresh page.
 
-    ``reads``: the page's cached values (comments.page_reads), None when the cache is
-    down: then there is no validator, and every view is a full one.
+    ``reads``: the page's cached values (cache_reads), None when the cache is down: then
+    there is no validator, and every view is a full one. ``view``: the ThreadView asked.
     """
     if reads is None:
         return None
     if request.user.is_authenticated or any(c in request.COOKIES for c in UNCACHEABLE_COOKIES):
         return None
     parts = [
-        *post_state(post),
+        *post_state(post, view),
         int(time.time() // COPY_CONFIRMED_FOR),
         *reads.thread_versions,
         reads.sidebar_version,
@@ -66,15 +65,15 @@ def page_etag(request, post, reads):
     return f'W/"{digest}"'
 
 
-def post_state(post) -> tuple:
-    """What of the post's own row its page shows, from the view's one query for it; the
-    cached page's key (comments.page_cache) hashes it too."""
+def post_state(post, view) -> tuple:
+    """What of the post's own row its page shows, from the view's one query for it, and
+    whether comments are open now; the cached shell's key (shell) hashes it too."""
     return (
         post.pk,
         post.updated_at.isoformat(),
         post.comment_count,
         post.comments_revision,
-        closing.accepts_comments(post),
+        view.accepting,
     )
 
 
@@ -84,13 +83,17 @@ def csrf_secret(request):
     return request.META["CSRF_COOKIE"]
 
 
-def is_current(request, etag) -> bool:
-    """True when the browser's copy (If-None-Match) is the page it would get now."""
-    asked = request.headers.get("If-None-Match")
-    return bool(etag and asked and etag in parse_etags(asked))
-
-
-def not_modified():
-    response = HttpResponseNotModified()
-    response["Cache-Control"] = CACHE_CONTROL
+def answer_if_current(request, etag):
+    """Django's conditional answer when the browser's copy is current (a 304, with the
+    validator) or a precondition fails (a 412); None when the page must be built."""
+    if etag is None:
+        return None
+    response = get_conditional_response(request, etag=etag)
+    if response is not None and response.status_code == 304:
+        add_validator(response, etag)
     return response
+
+
+def add_validator(response, etag):
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL

@@ -53,11 +53,11 @@ from django.utils.html import escape
 from borderblog.cache_faults import log_cache_unavailable
 from posts import sidebar
 
-from .. import closing
 from ..forms import sign_timestamp
 from ..queue_figures import queue_notice
 from ..thread import cache as thread_cache
-from ..thread.build import page_of, paginates, requested_view, view_query
+from ..thread.build import page_of, paginates, view_query
+from ..thread.html import RenderedThread
 from ..thread.section import thread_as_seen_by
 from . import conditional, local_copies
 
@@ -96,21 +96,21 @@ def serves(request) -> bool:
     )
 
 
-def storable(request, post) -> bool:
+def storable(request, post, view) -> bool:
     """Whether the shell of this address may be kept: only the page's own addresses."""
-    page, order = requested_view(request.GET)
     pages = page_of(post.comment_count, paginates(post)) if post.comment_count else 1
-    if page is not None and page > pages:
+    if view.page is not None and view.page > pages:
         return False
-    return request.get_full_path() == post.get_absolute_url() + view_query(page, order, pages)
+    query = view_query(view.page, view.order, pages)
+    return request.get_full_path() == post.get_absolute_url() + query
 
 
-def shell_key(request, post, reads) -> str | None:
+def shell_key(request, post, reads, view) -> str | None:
     """Where this page's shell is kept; None when the cache is down."""
     if reads is None or reads.sidebar_version is None:
         return None
     parts = [
-        *conditional.post_state(post),
+        *conditional.post_state(post, view),
         reads.sidebar_version,
         translation.get_language(),
         timezone.get_current_timezone_name(),
@@ -125,19 +125,16 @@ def shell_key(request, post, reads) -> str | None:
 class Found:
     key: str | None
     shell: str | None
-    thread: str | None
+    thread: RenderedThread | None
 
 
-def lookup(request, post, reads) -> Found:
-    """The page's shell and its thread's cached HTML: this worker's copies
-    (comments.local_copies), or one round trip to the cache for what it lacks."""
-    key = shell_key(request, post, reads)
+def lookup(request, post, reads, view) -> Found:
+    """The page's shell and its thread's cached RenderedThread: this worker's copies
+    (local_copies), or one round trip to the cache for what it lacks."""
+    key = shell_key(request, post, reads, view)
     if key is None:
         return Found(None, None, None)
-    page, order = requested_view(request.GET)
-    thread_key = thread_cache.fragment_key(
-        post, page, order, closing.accepts_comments(post), versions=reads.thread_versions
-    )
+    thread_key = thread_cache.fragment_key(post, view, versions=reads.thread_versions)
     found = local_copies.copies.get_many([key, thread_key])
     missing = [k for k in (key, thread_key) if k not in found]
     if missing:
@@ -163,7 +160,7 @@ def store(key, shell) -> None:
     local_copies.copies.set_many({key: shell}, seconds)
 
 
-def fill(shell: str, request, post, *, reads=None, thread=None) -> str:
+def fill(shell: str, request, post, view, *, reads=None, thread=None) -> str:
     """The page for this request: the shell with its stand-ins filled in. ``reads`` and
     ``thread``: what the caller read from the cache already (see lookup)."""
     stand_in = holes()
@@ -172,5 +169,5 @@ def fill(shell: str, request, post, *, reads=None, thread=None) -> str:
         .replace(stand_in.timestamp, sign_timestamp(post))
         .replace(stand_in.queue, escape(queue_notice(reads and reads.queue_state)))
         # Last: the section is most of the page, and nothing after it needs a search.
-        .replace(stand_in.thread, thread_as_seen_by(request, post, fragment=thread))
+        .replace(stand_in.thread, thread_as_seen_by(request, post, view, rendered=thread))
     )

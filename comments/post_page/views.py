@@ -11,6 +11,7 @@ from ..forms import CommentForm
 from ..models import Comment
 from ..services import Refused, submit_comment
 from ..thread import own_comments
+from ..thread.build import ThreadView
 from . import cache_reads, conditional, shell
 
 
@@ -31,31 +32,36 @@ class PostPageView(PostDetailView):
 
     def get(self, request, *args, **kwargs):
         # One query for the post and one read of the cache, then a 304, or the page
-        # from its cached shell (comments.page_cache), before anything is rendered.
+        # from its cached shell, before anything is rendered.
         self.object = post = self.get_object()
+        self.thread_view = view = ThreadView.of(request, post)
         reads = cache_reads.read(post)
-        etag = conditional.page_etag(request, post, reads)
-        if conditional.is_current(request, etag):
-            return conditional.not_modified()
+        etag = conditional.page_etag(request, post, reads, view)
+        answered = conditional.answer_if_current(request, etag)
+        if answered is not None:
+            return answered
         if shell.serves(request):
-            response = HttpResponse(self.page_from_shell(post, reads))
+            response = HttpResponse(self.page_from_shell(post, reads, view))
         else:
             response = self.render_to_response(self.get_context_data(object=post))
         if etag:
-            response["ETag"] = etag
-            response["Cache-Control"] = conditional.CACHE_CONTROL
+            conditional.add_validator(response, etag)
         return response
 
-    def page_from_shell(self, post, reads) -> str:
+    def page_from_shell(self, post, reads, view) -> str:
         """The page from its cached shell, or rendered now with stand-ins (and kept)."""
-        found = shell.lookup(self.request, post, reads)
+        found = shell.lookup(self.request, post, reads, view)
         kept = found.shell
         if kept is None:
             context = self.get_context_data(object=post, **shell.shell_context())
             kept = self.render_to_response(context).rendered_content
-            if shell.storable(self.request, post):
+            if shell.storable(self.request, post, view):
                 shell.store(found.key, kept)
-        return shell.fill(kept, self.request, post, reads=reads, thread=found.thread)
+        return shell.fill(kept, self.request, post, view, reads=reads, thread=found.thread)
+
+    def get_context_data(self, **kwargs):
+        # The comment tags read the request's ThreadView rather than asking again.
+        return super().get_context_data(thread_view=self.thread_view, **kwargs)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -65,6 +71,7 @@ class PostPageView(PostDetailView):
             # plain 404 page would lose their words, so this one hands them back.
             context = handed_back(request.POST)
             return render(request, "comments/post_gone.html", context, status=404)
+        self.thread_view = ThreadView.of(request, post)
         form = CommentForm(request.POST, post=post)
         status, retry_after = 400, None
         if form.is_valid():

@@ -7,6 +7,7 @@ from .. import closing
 from ..forms import CommentForm
 from ..models import Comment
 from ..queue_figures import queue_notice
+from ..thread.build import ThreadView
 from ..thread.section import comment_section, section_around
 
 register = template.Library()
@@ -14,14 +15,20 @@ register = template.Library()
 MAX_ID_DIGITS = 18  # a 64-bit primary key has at most 19 digits
 
 
+def _thread_view(context, post) -> ThreadView:
+    """The request's ThreadView: the post page's, or made here for any other page."""
+    return context.get("thread_view") or ThreadView.of(context["request"], post)
+
+
 @register.simple_tag(takes_context=True)
 def comment_thread(context, post):
-    """The comment section (comments.sections); around a stand-in for the thread when
-    the page is rendered to be kept in the cache, which fills it in on every request."""
+    """The comment section (comments.thread.section); around a stand-in for the thread
+    when the page is rendered to be kept in the cache, which fills it in per request."""
     holes = context.get("page_holes")
     if holes is not None:
         return mark_safe(section_around(holes.thread))  # noqa: S308 (a template's output)
-    return mark_safe(comment_section(context["request"], post))  # noqa: S308 (sanitised)
+    section = comment_section(context["request"], post, _thread_view(context, post))
+    return mark_safe(section)  # noqa: S308 (sanitised)
 
 
 @register.inclusion_tag("comments/_form.html", takes_context=True)
@@ -36,8 +43,9 @@ def comment_form(context, post):
     if form is None:
         form = CommentForm(post=post, initial={"parent": _reply_target(post, request)})
     if holes is not None:
-        # Filled in per request by comments.page_cache: a form's age must be its own.
+        # Filled in per request by comments.post_page.shell: a form's age must be its own.
         form.fields["timestamp"].initial = holes.timestamp
+    accepting = _thread_view(context, post).accepting
     if form.is_bound:
         reply_to = getattr(form, "cleaned_data", {}).get("parent")
     else:
@@ -45,8 +53,8 @@ def comment_form(context, post):
     return {
         "post": post,
         "form": form,
-        "accepting": closing.accepts_comments(post),
-        "closed_reason": closing.closed_reason(post),
+        "accepting": accepting,
+        "closed_reason": "" if accepting else closing.closed_reason(post),
         # Changes with every comment sent, so the cached page leaves a hole for it.
         "queue": queue_notice() if holes is None else holes.queue,
         "reply_to": reply_to,

@@ -21,11 +21,13 @@ Queries: one for the skeleton of the whole thread (ids, parents, times, names: a
 bytes a comment, enough for numbers, pages and mentions), one for the words of the page.
 """
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
+from .. import closing
 from ..models import Comment
 
 PAGE_SIZE = 200
@@ -100,6 +102,22 @@ def requested_view(query) -> tuple[int | None, str]:
     # ASCII digits only: str.isdigit() also accepts "²" and "①", which int() refuses.
     page = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 and int(raw) > 0 else None
     return page, order
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    """The view of a post's thread one request asks for, and whether replies are open:
+    what the thread's HTML depends on besides the comments. Made once per request, so
+    every part of the page agrees on it."""
+
+    page: int | None
+    order: str
+    accepting: bool
+
+    @classmethod
+    def of(cls, request, post) -> "ThreadView":
+        page, order = requested_view(request.GET)
+        return cls(page, order, closing.accepts_comments(post))
 
 
 def view_query(page: int | None, order: str, pages: int) -> str:
@@ -273,17 +291,3 @@ def comment_url(comment) -> str:
         if page > 1:
             url += f"?cpage={page}"
     return f"{url}#c{comment.pk}"
-
-
-def own_unpublished(post, own_comment_ids) -> list[Comment]:
-    """The visitor's own comments on ``post`` that nobody else sees (pending, or declined
-    before ever being published), from the IDs their receipt cookie lists. One query,
-    and none when the browser sent no comments."""
-    if not own_comment_ids:
-        return []
-    return list(
-        Comment.objects.for_post(post)
-        .filter(pk__in=own_comment_ids, first_approved_at__isnull=True)
-        .select_related("cited_rule", "parent")
-        .order_by("created_at", "id")
-    )

@@ -29,12 +29,9 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 
 from borderblog.cache_faults import log_cache_unavailable
-
-from ..models import Comment, PolicyRule
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +63,9 @@ def thread_versions(post_id) -> tuple[str, str]:
     return _versions(post_id)
 
 
-def fragment_key(post, page, order, accepting, versions=None) -> str:
-    """``versions``: the thread versions when the caller has read them already."""
+def fragment_key(post, view, versions=None) -> str:
+    """Where ``view`` (a ThreadView) of ``post``'s thread is kept. ``versions``: the
+    thread versions, when the caller has read them already."""
     post_version, rules_version = versions or _versions(post.pk)
     return ":".join(
         [
@@ -78,38 +76,39 @@ def fragment_key(post, page, order, accepting, versions=None) -> str:
             str(post.comment_count),
             str(post.comments_revision),
             str(int(post.updated_at.timestamp())),
-            str(page or "-"),
-            order,
+            str(view.page or "-"),
+            view.order,
             translation.get_language() or "-",
             timezone.get_current_timezone_name(),
-            "open" if accepting else "closed",
+            "open" if view.accepting else "closed",
         ]
     )
 
 
-def cached_thread(post, page, order, accepting, render) -> str:
-    """The thread fragment for this view of ``post``, from the cache or from ``render()``.
+def cached_thread(post, view, render):
+    """The rendered thread (a RenderedThread) for ``view`` of ``post``, from the cache
+    or from ``render()``.
 
-    ``render`` returns (html, cacheable); a page asked for that does not exist is shown
-    (as the nearest page) but not stored, so made-up ?cpage values cannot fill the cache.
-    The version is read before the database is, so a fragment rendered from data that
-    a decision has just changed is stored under the version that decision retired.
+    ``render`` returns (rendered, cacheable); a page asked for that does not exist is
+    shown (as the nearest page) but not stored, so made-up ?cpage values cannot fill the
+    cache. The version is read before the database is, so a thread rendered from data
+    that a decision has just changed is stored under the version that decision retired.
     """
     try:
-        key = fragment_key(post, page, order, accepting)
-        html = cache.get(key)
+        key = fragment_key(post, view)
+        rendered = cache.get(key)
     except Exception:
         log_cache_unavailable(logger, "Comment thread of post %s not cached", post.pk)
         return render()[0]
-    if html is not None:
-        return html
-    html, cacheable = render()
+    if rendered is not None:
+        return rendered
+    rendered, cacheable = render()
     if cacheable:
         try:
-            cache.set(key, html, FRAGMENT_SECONDS)
+            cache.set(key, rendered, FRAGMENT_SECONDS)
         except Exception:
             log_cache_unavailable(logger, "Comment thread of post %s not stored", post.pk)
-    return html
+    return rendered
 
 
 def invalidate_thread(post_id) -> None:
@@ -129,21 +128,12 @@ def invalidate_all_threads() -> None:
         log_cache_unavailable(logger, "Comment threads not invalidated")
 
 
-def _rule_changed(sender, instance, **kwargs):
+def rule_changed(sender, instance, **kwargs):
+    """Receiver (CommentsConfig.ready): a policy rule was edited or deleted in the admin."""
     transaction.on_commit(invalidate_all_threads)
 
 
-def _comment_deleted(sender, instance, **kwargs):
-    # Only superusers delete comments (in the admin); the thread loses a number.
+def comment_deleted(sender, instance, **kwargs):
+    """Receiver (CommentsConfig.ready): only superusers delete comments, in the admin;
+    the thread loses a number."""
     transaction.on_commit(partial(invalidate_thread, instance.post_id))
-
-
-# Policy rules are edited in the admin, and a comment can be deleted there: no service
-# function sees either, so Django's model signals tell us. Connected when this module
-# is imported (comments.moderation imports it, and the admin imports moderation at
-# start-up); dispatch_uid keeps them single if CommentsConfig.ready imports it too.
-post_save.connect(_rule_changed, sender=PolicyRule, dispatch_uid="comments.caching.rule_saved")
-post_delete.connect(_rule_changed, sender=PolicyRule, dispatch_uid="comments.caching.rule_deleted")
-post_delete.connect(
-    _comment_deleted, sender=Comment, dispatch_uid="comments.caching.comment_deleted"
-)

@@ -14,6 +14,7 @@ The heading and the page links are still templates: comments/_thread_head.html a
 _thread_tail.html.
 """
 
+from dataclasses import dataclass
 from html import escape
 
 from django.template.loader import render_to_string
@@ -27,30 +28,40 @@ from .build import NEWEST, OLDEST, PAGE_SIZE, ThreadPage, view_query
 REPORT_PLACEHOLDER = 987654321
 
 
-def render_thread_page(thread: ThreadPage, *, accepting: bool) -> str:
+@dataclass(frozen=True)
+class RenderedThread:
+    """The cacheable part of the comment section, and where each published comment's
+    "Your comment" badge goes: offsets into ``html``, recorded as the rows are written,
+    so a visitor's badges go in without searching the markup."""
+
+    html: str
+    badge_slots: dict[int, int]
+
+    def with_badges(self, comment_ids, label: str) -> str:
+        """The HTML with the badge on each of ``comment_ids`` that is published here."""
+        slots = sorted({self.badge_slots[pk] for pk in comment_ids if pk in self.badge_slots})
+        if not slots:
+            return self.html
+        badge = f' <span class="badge badge--own">{escape(label)}</span>'
+        parts, start = [], 0
+        for at in slots:
+            parts += [self.html[start:at], badge]
+            start = at
+        parts.append(self.html[start:])
+        return "".join(parts)
+
+
+def render_thread_page(thread: ThreadPage, *, accepting: bool) -> RenderedThread:
     """The cacheable part of the comment section: heading, page links, the comments."""
     context = {"thread": thread, "nav": _navigation(thread)}
     head = render_to_string("comments/_thread_head.html", context)
     if not thread.entries:
-        return head
+        return RenderedThread(head, {})
     tail = render_to_string("comments/_thread_tail.html", context) if context["nav"] else ""
     # Joined here rather than in a template: the rows are the bulk of the page.
-    return "".join(
-        [head, '<ol class="comment-list">\n', _Rows(thread, accepting).render(), "\n</ol>\n", tail]
-    )
-
-
-def mark_own(fragment: str, comment_ids, label: str) -> str:
-    """Add the "Your comment" badge to the visitor's own published comments in
-    ``fragment``; done per request, outside the cached fragment."""
-    badge = f'<span class="badge badge--own">{escape(label)}</span>'
-    for pk in comment_ids:
-        header = fragment.find(f' id="c{pk}-meta">')
-        if header < 0:
-            continue
-        end = fragment.find("</header>", header)
-        fragment = f"{fragment[:end]} {badge}{fragment[end:]}"
-    return fragment
+    before_rows = head + '<ol class="comment-list">\n'
+    rows, slots = _Rows(thread, accepting).render(offset=len(before_rows))
+    return RenderedThread("".join([before_rows, rows, "\n</ol>\n", tail]), slots)
 
 
 class _Rows:
@@ -94,21 +105,34 @@ class _Rows:
             shown = self.names[entry.author_name] = escape(entry.author_name.strip())
         return shown
 
-    def render(self) -> str:
-        out, depth = [], -1
+    def render(self, offset: int = 0) -> tuple[str, dict[int, int]]:
+        """The rows, and where each published comment's badge goes: its offset in the
+        rows, plus ``offset``, where the rows will start."""
+        out, depth, slots = [], -1, {}
+        written = offset - 1  # every part but the first follows a joining "\n"
         for entry in self.thread.entries:
             if depth >= 0:
                 if entry.depth > depth:
-                    out.append('<ol class="comment-replies">')
+                    between = '<ol class="comment-replies">'
                 else:
-                    out.append("</li>" + "</ol></li>" * (depth - entry.depth))
-            out.append(self.removed_row(entry) if entry.removed else self.row(entry))
+                    between = "</li>" + "</ol></li>" * (depth - entry.depth)
+                out.append(between)
+                written += 1 + len(between)
+            if entry.removed:
+                row = self.removed_row(entry)
+            else:
+                header, rest = self.row(entry)
+                slots[entry.id] = written + 1 + len(header)
+                row = header + rest
+            out.append(row)
+            written += 1 + len(row)
             depth = entry.depth
         if depth >= 0:
             out.append("</li>" + "</ol></li>" * depth)
-        return "\n".join(out)
+        return "\n".join(out), slots
 
-    def row(self, entry) -> str:
+    def row(self, entry) -> tuple[str, str]:
+        """The comment's row in two parts; its badge, if any, goes between them."""
         pk, number = entry.id, entry.number
         css = f"comment depth-{entry.depth}" if entry.depth else "comment"
         local = entry.written_at().astimezone(self.zone)
@@ -119,7 +143,7 @@ class _Rows:
             if self.accepting
             else ""
         )
-        return (
+        header = (
             f'<li id="c{pk}" class="{css}">'
             f'<article aria-labelledby="c{pk}-meta">'
             f'<header class="comment-meta" id="c{pk}-meta">'
@@ -127,7 +151,10 @@ class _Rows:
             f'<span class="comment-author">{self.name(entry)}</span></h3> '
             f'<a class="comment-permalink" href="#c{pk}"><time datetime="'
             f'{local.isoformat(timespec="seconds")}">{self.when(local)}</time></a>'
-            f"{self.parent_link(entry)}</header>"
+            f"{self.parent_link(entry)}"
+        )
+        return header, (
+            "</header>"
             f'<div class="comment-body">{body}</div>'
             f"{self.edited_note(entry)}"
             f'<p class="comment-actions">{actions}'

@@ -5,6 +5,8 @@ the server links those comments to the reader. This is how the submitter, and no
 else, sees their comment while it awaits moderation.
 """
 
+from ..models import Comment
+
 COOKIE_NAME = "bb_my_comments"
 COOKIE_SALT = "comments.receipts"
 MAX_REMEMBERED = 50
@@ -29,4 +31,18 @@ def remember_comment(request, response, comment):
         httponly=True,
         samesite="Lax",
         secure=request.is_secure(),
+    )
+
+
+def own_unpublished(post, own_comment_ids) -> list[Comment]:
+    """The visitor's own comments on ``post`` that nobody else sees (pending, or declined
+    before ever being published), from the IDs their receipt cookie lists. One query,
+    and none when the browser sent no comments."""
+    if not own_comment_ids:
+        return []
+    return list(
+        Comment.objects.for_post(post)
+        .filter(pk__in=own_comment_ids, first_approved_at__isnull=True)
+        .select_related("cited_rule", "parent")
+        .order_by("created_at", "id")
     )

@@ -1,6 +1,6 @@
 """The comment section of the post page, rendered for one request.
 
-Used by ``{% comment_thread %}`` and by the cached post page (comments.page_cache),
+Used by ``{% comment_thread %}`` and by the cached post page (comments.post_page.shell),
 which keeps the page around the thread and fills the thread in on every request: what
 only this visitor sees (their own comments) and what changes with every decision (the
 thread) are never part of the cached page.
@@ -11,24 +11,23 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from .. import closing
 from . import cache, own_comments
-from .build import build_thread_page, own_unpublished, requested_view
-from .html import mark_own, render_thread_page
+from .build import build_thread_page
+from .html import render_thread_page
 
 # Where the thread goes in the section's template. Django's template engine takes
 # about a millisecond to copy a 200 KB string into its output; str.replace, a few µs.
 _THREAD_SLOT = "<!--comment-thread-->"
 
 
-def comment_section(request, post) -> str:
+def comment_section(request, post, view) -> str:
     """The section: the thread as this visitor sees it, then the moderation line."""
     section = render_to_string(
         "comments/_thread.html",
         {"thread": mark_safe(_THREAD_SLOT)},  # noqa: S308 (a constant)
     )
     # The slot comes before anything else the template prints, so the first match is it.
-    return section.replace(_THREAD_SLOT, thread_as_seen_by(request, post), 1)
+    return section.replace(_THREAD_SLOT, thread_as_seen_by(request, post, view), 1)
 
 
 def section_around(stand_in: str) -> str:
@@ -36,28 +35,26 @@ def section_around(stand_in: str) -> str:
     return render_to_string("comments/_thread.html", {"thread": stand_in})
 
 
-def thread_as_seen_by(request, post, fragment=None) -> str:
-    """The public thread (cached, comments.caching), then what only this visitor sees:
-    "Your comment" on their published comments, and their comments nobody else sees.
-    ?cpage=N picks a page of the thread, ?corder=newest the order. ``fragment``: the
-    thread's cached HTML when the caller has read it already."""
-    if fragment is None:
-        page, order = requested_view(request.GET)
-        accepting = closing.accepts_comments(post)
+def thread_as_seen_by(request, post, view, rendered=None) -> str:
+    """``view`` (a ThreadView) of the public thread, cached (comments.thread.cache),
+    then what only this visitor sees: "Your comment" on their published comments, and
+    their comments nobody else sees. ``rendered``: the thread's cached RenderedThread
+    when the caller has read it already."""
+    if rendered is None:
 
         def render():
-            thread = build_thread_page(post, page, order)
-            return render_thread_page(thread, accepting=accepting), thread.in_range
+            thread = build_thread_page(post, view.page, view.order)
+            return render_thread_page(thread, accepting=view.accepting), thread.in_range
 
-        fragment = cache.cached_thread(post, page, order, accepting, render)
+        rendered = cache.cached_thread(post, view, render)
     own_ids = own_comments.own_comment_ids(request)
     if not own_ids:  # most readers: nothing of their own to add
-        return fragment
-    fragment = mark_own(fragment, own_ids, _("Your comment"))
-    own = own_unpublished(post, own_ids)
+        return rendered.html
+    html = rendered.with_badges(own_ids, _("Your comment"))
+    own = own_comments.own_unpublished(post, own_ids)
     if not own:
-        return fragment
-    return fragment + render_to_string(
+        return html
+    return html + render_to_string(
         "comments/_own_comments.html",
         {
             "own_unpublished": [

@@ -92,3 +92,19 @@ def test_a_comment_sent_after_comments_closed_is_refused_with_the_text_handed_ba
     assert "Comments closed automatically 10 days after publication." in text
     assert "Words written in time." in text
     assert not Comment.objects.exists()
+
+
+@pytest.mark.parametrize("visitor", ["reader", "editor"])
+def test_a_view_of_the_post_page_asks_once_whether_comments_are_open(
+    client, editor, close_after_30_days, visitor
+):
+    # The thread's key, the validator, the shell's key and the form must agree; one
+    # answer per request is what makes them.
+    from unittest import mock
+
+    post = days_old(3)
+    if visitor == "editor":
+        client.force_login(editor)
+    with mock.patch.object(closing, "accepts_comments", wraps=closing.accepts_comments) as asked:
+        assert client.get(post.get_absolute_url()).status_code == 200
+    assert asked.call_count == 1

@@ -117,3 +117,23 @@ def test_a_copy_is_confirmed_for_one_time_window_at_most(client, post):
         response = revalidate(client, post, etag)
 
     assert response.status_code == 200
+
+
+def test_a_not_modified_answer_repeats_the_validator_and_the_caching_rule(client, post):
+    etag = first_view(client, post)["ETag"]
+    response = revalidate(client, post, etag)
+    assert response.status_code == 304
+    assert (response["ETag"], response["Cache-Control"]) == (etag, "private, no-cache")
+
+
+def test_a_reader_asking_for_a_page_they_do_not_hold_gets_it_whole(client, post):
+    first_view(client, post)
+    response = revalidate(client, post, 'W/"an-older-copy", W/"another"')
+    assert response.status_code == 200
+    assert post.title in response.content.decode()
+
+
+def test_a_get_whose_if_match_fails_is_refused_as_django_does(client, post):
+    first_view(client, post)
+    response = client.get(post.get_absolute_url(), headers={"If-Match": '"not-this-page"'})
+    assert response.status_code == 412

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from comments import moderation
 from comments.models import Comment
 from comments.thread import cache as thread_cache
+from comments.thread.build import ThreadView
 from tests.builders import claim_as_own, make_comment, make_rule
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 
@@ -71,7 +72,7 @@ def test_a_spanish_reader_is_not_served_the_english_thread(post):
 def test_a_page_that_does_not_exist_is_not_cached(post):
     make_comment(post, status=Status.APPROVED)
     page_for(post, query="?cpage=7")
-    key = thread_cache.fragment_key(post, 7, "oldest", accepting=True)
+    key = thread_cache.fragment_key(post, ThreadView(7, "oldest", accepting=True))
     assert thread_cache.cache.get(key) is None
 
 
@@ -121,9 +122,9 @@ def test_a_redaction_shows_the_new_words_at_once(post, editor, after_commit):
 def test_a_decision_refreshes_the_thread_only_after_it_commits(post, editor, rule):
     comment = make_comment(post, status=Status.APPROVED, body="Still there.")
     page_for(post)
-    before = thread_cache.fragment_key(post, None, "oldest", accepting=True)
+    before = thread_cache.fragment_key(post, ThreadView(None, "oldest", accepting=True))
     moderation.reject(comment, editor=editor, rule=rule)  # the test's transaction never commits
-    assert thread_cache.fragment_key(post, None, "oldest", accepting=True) == before
+    assert thread_cache.fragment_key(post, ThreadView(None, "oldest", accepting=True)) == before
 
 
 def test_a_decision_on_another_post_keeps_this_posts_thread_cached(post, editor, after_commit):
