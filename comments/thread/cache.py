@@ -69,7 +69,8 @@ def fragment_key(post, view, versions=None) -> str:
     post_version, rules_version = versions or _versions(post.pk)
     return ":".join(
         [
-            "comments:thread",
+            # Not "comments:thread": those held bare strings, before badge slots were kept.
+            "comments:rendered-thread",
             str(post.pk),
             post_version,
             rules_version,
