@@ -14,7 +14,7 @@ every middleware, the view, templates), no network. Five ways, median of --runs 
   the sidebar and queue figures stay cached, as they are on a live site;
 - rendered in full, thread cached: the same page with the thread from its cache;
 - page cached, thread uncached: what a reader gets right after a decision: the page
-  around the thread from its cached shell (comments.page_cache), the thread rendered;
+  around the thread from its cached shell (comments.post_page.shell), the thread rendered;
 - page cached, thread cached: a reader's usual view;
 - all cold: the whole cache emptied before every request: the worst case, after a
   restart.

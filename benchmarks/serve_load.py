@@ -7,7 +7,7 @@ Pages measured, each with wrk -t2 -c32 for --seconds after a warm-up:
 - post: a post page with --comments threaded approved comments (200 by default), in
   four configurations: the page around the thread rendered on every request
   (POST_PAGE_CACHE_SECONDS=0, as for an editor) or served from its cached shell
-  (comments.page_cache), each with the rendered-thread cache off
+  (comments.post_page.shell), each with the rendered-thread cache off
   (COMMENT_THREAD_CACHE_SECONDS=0: every request reads and renders the whole thread)
   and on.
 

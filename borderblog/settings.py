@@ -321,12 +321,12 @@ COMMENT_DUPLICATE_WINDOW_HOURS = env.int("COMMENT_DUPLICATE_WINDOW_HOURS", defau
 # Close comments this many days after publication (per-post override); None keeps
 # them open, so that old posts such as the 2010 demo post stay open.
 COMMENTS_CLOSE_AFTER_DAYS = env.int("COMMENTS_CLOSE_AFTER_DAYS", default=None)
-# How long the rendered comment thread (comments.caching) and the post page around it
-# (comments.page_cache) may stay in the cache, in seconds; every change either shows
+# How long the rendered comment thread (comments.thread.cache) and the post page around it
+# (comments.post_page.shell) may stay in the cache, in seconds; every change either shows
 # refreshes it sooner. 0 keeps the post page out of the cache.
 COMMENT_THREAD_CACHE_SECONDS = env.int("COMMENT_THREAD_CACHE_SECONDS", default=300)
 POST_PAGE_CACHE_SECONDS = env.int("POST_PAGE_CACHE_SECONDS", default=300)
-# With Redis, each worker keeps its last few threads and pages (comments/local_copies.py)
+# With Redis, each worker keeps its last few threads and pages (comments/post_page/local_copies.py)
 # rather than fetching 220 KB on every view; with local memory it would be a second copy.
 POST_PAGE_LOCAL_COPIES = env.int("POST_PAGE_LOCAL_COPIES", default=64 if REDIS_URL else 0)
 # Mail the Editors group when more comments than this are pending, or when the oldest

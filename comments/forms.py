@@ -3,7 +3,7 @@
 The comment form is layered as django-contrib-comments layers its own: a signed
 timestamp first (is this a form we rendered, for this post, and how long ago), then the
 reader's details, then the honeypot. The form only checks what it is given; what becomes
-of the comment is decided by comments.policy.
+of the comment is decided by comments.intake.
 """
 
 import time

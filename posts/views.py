@@ -84,7 +84,7 @@ class PostDetailView(DetailView):
 
     def get_queryset(self):
         # The post's own row, no joins: a page served from a cache needs no more
-        # (comments.page_cache), and a join costs more to build than to run.
+        # (comments.post_page), and a join costs more to build than to run.
         # get_context_data fetches what rendering the page needs.
         return Post.objects.published()
 

@@ -1,10 +1,9 @@
 """The cached values a view of the post page is built from, read in one round trip.
 
-The page's validator (comments.conditional) and the key of its cached shell
-(comments.page_cache) are made of the post's thread version, the policy rules' version,
-the sidebar's version and the public queue figures. Read one by one, and each twice,
-they cost eight round trips to Redis a view, more than the rest of a cached view. A
-value missing from the cache is made by the module that owns it, as a lone read would.
+The validator (conditional) and the shell's key (shell) are made of the post's thread
+version, the policy rules' version, the sidebar's version and the public queue figures:
+read one by one, and each twice, they cost eight round trips to Redis a view. A value
+missing from the cache is made by the module that owns it, as a lone read would.
 """
 
 import logging

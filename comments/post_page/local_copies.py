@@ -1,15 +1,14 @@
 """A worker's own copies of what the shared cache keeps under versioned keys.
 
-A thread's HTML or a post page's shell never changes under its key: any change makes a
-new key (comments.caching, comments.page_cache). So a copy read once stays right for as
-long as the shared cache would keep it, and a worker that keeps the last few need not
-fetch the same 220 KB from Redis on every view, nor make Redis send it. With the
-local-memory cache this would only be a second copy, so it is off there.
+A rendered thread or a page's shell never changes under its key: any change makes a new
+key (comments.thread.cache, shell). So a copy read once stays right as long as the
+shared cache would keep it, and a worker that keeps the last few need not fetch the
+same large values from Redis on every view. With the local-memory cache this would only
+be a second copy, so it is off there (POST_PAGE_LOCAL_COPIES).
 
-Copies expire after LOCAL_COPY_SECONDS, and the oldest go first beyond the configured
-number. The one thing a copy can be late for is what changes with time rather than with
-a save: a scheduled post's publication reaches the sidebar and the newer/older links of
-a page a worker holds at most that many seconds after the shared cache's copy expired.
+The one thing a copy can be late for is what changes with time rather than a save: a
+scheduled post reaches the sidebar of a page a worker holds at most LOCAL_COPY_SECONDS
+after the shared cache's copy expired.
 """
 
 import threading

@@ -1,41 +1,23 @@
-"""The post page kept whole in the cache, with holes for what differs between requests.
+"""The post page kept whole in the cache, with stand-ins for what differs between requests.
 
-Rendering the page around the comments (the layout, the post and its meta tags, the
-sidebar, the comment form) costs more than anything else in a request, and it changes
-only when the post, the list of posts or the reader's language does. So the page is
-rendered once with stand-ins where it differs from one request to the next, kept as a
-"shell", and every request fills the stand-ins in:
+The page around the thread costs more to render than the rest of a request, and changes
+only when the post, the list of posts or the reader's language does; docs/decisions.md
+("The post page kept whole, with holes") says why this design and not ``cache_page``.
+Each request fills the stand-ins in (``fill``):
 
-- ``csrf``: the masked CSRF token of the page's forms (comment, language), this browser's;
-- ``timestamp``: the comment form's signed time of rendering (comments.forms), now, so
-  the form's age (too fast, too old) is measured from this page view;
-- ``queue``: the form's line about the moderation queue, which changes with every
-  comment sent;
-- ``thread``: the thread from its own cache (comments.caching), so a decision shows at
-  once, with this visitor's own comments (comments.sections).
+- ``csrf``: this browser's masked CSRF token;
+- ``timestamp``: the comment form's signed time, now, so the form's age is this view's;
+- ``queue``: the form's line about the moderation queue (it changes with every comment);
+- ``thread``: the thread from its own cache (comments.thread), so a decision shows at
+  once, with this visitor's own comments.
 
-The stand-ins are derived from SECRET_KEY: nothing a reader or an author writes can
-contain one, so filling them in cannot touch anyone's text.
-
-Who is served from a shell: a GET without a session cookie (editors and authors have
-one; they see preview banners and their own links) and without a message waiting in the
-messages cookie. Readers with a receipt cookie are: their comments are in the thread
-hole. Shells are stored only for the page's own addresses (the post, a page of its
-comments that exists, the newest-first order), so made-up query strings cannot fill
-the cache; any other address is rendered, filled and not kept.
-
-The key holds what the shell shows: the post's id, last change and comment count (the
-JSON-LD counts comments) from one small query per request, which also catches changes
-made in another process when each process has its own cache; whether comments are open
-now (they can close with time); the sidebar's version (bumped by any change of a post or
-label: the newer/older links, the archive, translations); the language, time zone,
-scheme, host and path. A shell lives POST_PAGE_CACHE_SECONDS (5 minutes) at most, and
-never past the next scheduled publication, which changes the sidebar without a save.
-
-The shell and the thread's HTML are read together, after the values their keys are made
-of (comments.page_reads): two round trips to the cache for a whole page, one when the
-worker holds copies of both (comments.local_copies, with Redis). If the cache is down,
-the page is rendered and filled the same way, just not kept.
+The stand-ins derive from SECRET_KEY, so no text anyone writes can contain one. Shells
+are served only to GETs without a session cookie or a waiting message (``serves``), and
+kept only for the page's own addresses (``storable``), so made-up query strings cannot
+fill the cache. Their key holds everything the shell shows (``shell_key``); they live
+POST_PAGE_CACHE_SECONDS at most, and never past the next scheduled publication, which
+changes the sidebar without a save. If the cache is down, the page is rendered and
+filled the same way, just not kept.
 """
 
 import hashlib
@@ -76,6 +58,8 @@ class Holes:
 
 @memoize
 def holes() -> Holes:
+    # The salt keeps its first module's name: a new one would change the stand-ins, and a
+    # shell kept before the change would then be served with its stand-ins unfilled.
     secret = salted_hmac("comments.page_cache.holes", "holes").hexdigest()[:24]
     return Holes(**{hole.name: f"pagehole{hole.name}{secret}" for hole in fields(Holes)})
 

@@ -19,7 +19,7 @@ class PostPageView(PostDetailView):
     """The post page: the posts app's reading view, plus the comment form posting to it.
 
     Readers are served the page from its cached shell with their own parts filled in
-    (comments.page_cache); editors, and anyone with a message waiting, get it rendered.
+    (shell); editors, and anyone with a message waiting, get it rendered.
 
     A valid comment is stored and the reader is sent back to the page, where their own
     comment shows as awaiting moderation. An invalid or refused one re-renders the page

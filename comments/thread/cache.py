@@ -1,25 +1,20 @@
 """The rendered public thread of a post, kept in the cache until something changes it.
 
-Key: one entry per (post, page asked for, order, UI language, time zone, whether
-replies are open), under two versions: the post's thread version, bumped after every
-moderation decision and redaction of its comments (comments.moderation, after commit)
-and every approved comment stored; and a site-wide version, bumped when a policy rule
-changes (placeholders cite rules by number). The post's ``comment_count``,
-``comments_revision`` and ``updated_at``, loaded with the post anyway, are in the key
-too: they catch edits of the post (slug, date, comments closed) and, with the
-local-memory cache of the embedded set-up, where each process has its own cache, every
-decision and redaction made in another process.
+Key: one entry per post and ThreadView (page, order, replies open), UI language and time
+zone, under two versions: the post's thread version, retired after every decision and
+redaction of its comments (comments.services, after commit) and every approved comment
+stored; and a site-wide version, retired when a policy rule changes (placeholders cite
+rules by number; the receivers are connected in CommentsConfig.ready). The post's
+``comment_count``, ``comments_revision`` and ``updated_at``, loaded with the post anyway,
+are in the key too: they catch edits of the post and, with the local-memory cache where
+each process has its own cache, every decision made in another process.
 
 Versions are random tokens, not counters: a version evicted from the cache comes back
-as a new token, never as an old one that stale fragments are still stored under.
-Fragments live COMMENT_THREAD_CACHE_SECONDS (5 minutes) at most, a safety net for any
-change that forgot to bump a version.
-
-Only what every reader sees is cached. The visitor's own unpublished comments and the
-"Your comment" badges are added per request (comments.templatetags.comments).
-
-If the cache is down, threads are rendered uncached and the error is logged: slower
-pages, never a broken one.
+as a new token, never as an old one that stale threads are still stored under. Threads
+live COMMENT_THREAD_CACHE_SECONDS at most, a safety net for a change that forgot to
+retire a version. Only what every reader sees is cached; the visitor's own parts are
+added per request (section). If the cache is down, threads are rendered uncached and
+the error is logged: slower pages, never a broken one.
 """
 
 import logging

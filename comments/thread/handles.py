@@ -10,7 +10,7 @@ on every other post, and nobody without the secret can go from the code back to 
 Three hex digits are 4,096 codes: on a post with 10 anonymous readers two of them share
 a code about once in a hundred posts, with 50 about one post in four. Shared codes only
 make those two readers look alike, as "Anonymous" made everyone look alike before; a
-mention of a shared code links to the most recent comment carrying it (comments.mentions).
+mention of a shared code links to the most recent comment carrying it (comments.thread.mentions).
 """
 
 import functools

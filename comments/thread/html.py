@@ -5,11 +5,11 @@ of SPEC §3: each published comment is ``<li id="c<ID>" class="comment">`` (repl
 ``depth-N``) with its number, its author and its time as a permalink ``#c<ID>``; replies
 sit in an ``<ol class="comment-replies">`` inside their parent's ``<li>``.
 
-Why not a template: a Django template costs tens of microseconds per comment in tag
-dispatch and date formatting, which for 500 comments is most of the page's budget.
-Here each comment is one f-string; every translated phrase is looked up once per page;
-times go through a formatter compiled once from the translated format; the only reader
-text is the author's name, escaped here, and body_html, sanitised when it was stored.
+Why not a template: for a long thread, tag dispatch and date formatting per comment
+would be most of the page's budget (benchmarks/README.md). Here each comment is one
+f-string; every translated phrase is looked up once per page; times go through a
+formatter compiled once from the translated format (time_format); the only reader text
+is the author's name, escaped here, and body_html, sanitised when it was stored.
 The heading and the page links are still templates: comments/_thread_head.html and
 _thread_tail.html.
 """
@@ -19,11 +19,12 @@ from html import escape
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, dates, timezone
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
 from . import handles, mentions
 from .build import NEWEST, OLDEST, PAGE_SIZE, ThreadPage, view_query
+from .time_format import TimeFormat
 
 REPORT_PLACEHOLDER = 987654321
 
@@ -245,89 +246,3 @@ def _page_link(thread, page):
         return None
     last = min(page * PAGE_SIZE, len(thread.skeleton))
     return {"url": thread.url(page), "first": (page - 1) * PAGE_SIZE + 1, "last": last}
-
-
-class TimeFormat:
-    """A Django date format (as the ``date`` filter takes it), compiled once.
-
-    dateformat.format costs about 30 µs a call, which for 500 comments is 15 ms. Here
-    the parts of the format that depend on the date (month names, day, year) are
-    written once per day into a template, and the parts that depend on the time of day
-    are filled in per comment: about 2 µs. A format with a specifier not handled here
-    falls back to dateformat.format, with the same result.
-    """
-
-    DATE_SPECIFIERS = {
-        "d": lambda d, names: f"{d.day:02d}",
-        "j": lambda d, names: str(d.day),
-        "D": lambda d, names: names["weekdays_abbr"][d.weekday()],
-        "l": lambda d, names: names["weekdays"][d.weekday()],
-        "n": lambda d, names: str(d.month),
-        "m": lambda d, names: f"{d.month:02d}",
-        "F": lambda d, names: names["months"][d.month],
-        "b": lambda d, names: names["months_3"][d.month],
-        "M": lambda d, names: names["months_3"][d.month].title(),
-        "N": lambda d, names: names["months_ap"][d.month],
-        "y": lambda d, names: f"{d.year % 100:02d}",
-        "Y": lambda d, names: f"{d.year:04d}",
-    }
-    TIME_SPECIFIERS = {
-        "g": lambda d, names: str(d.hour % 12 or 12),
-        "G": lambda d, names: str(d.hour),
-        "h": lambda d, names: f"{d.hour % 12 or 12:02d}",
-        "H": lambda d, names: f"{d.hour:02d}",
-        "i": lambda d, names: f"{d.minute:02d}",
-        "s": lambda d, names: f"{d.second:02d}",
-        "A": lambda d, names: names["PM"] if d.hour > 11 else names["AM"],
-        "a": lambda d, names: names["p.m."] if d.hour > 11 else names["a.m."],
-    }
-
-    def __init__(self, format_string: str):
-        self.format_string = format_string
-        self.names = {
-            "months": {n: str(name) for n, name in dates.MONTHS.items()},
-            "months_3": {n: str(name) for n, name in dates.MONTHS_3.items()},
-            "months_ap": {n: str(name) for n, name in dates.MONTHS_AP.items()},
-            "weekdays": {n: str(name) for n, name in dates.WEEKDAYS.items()},
-            "weekdays_abbr": {n: str(name) for n, name in dates.WEEKDAYS_ABBR.items()},
-            **{word: escape(gettext(word)) for word in ("AM", "PM", "a.m.", "p.m.")},
-        }
-        self.parts, self.time_parts, self.templates = [], [], {}
-        escaped = False
-        for char in format_string:
-            if escaped or not char.isalpha():
-                if char == "\\" and not escaped:
-                    escaped = True
-                    continue
-                self.parts.append(char)
-                escaped = False
-            elif char in self.DATE_SPECIFIERS:
-                self.parts.append(self.DATE_SPECIFIERS[char])
-            elif char in self.TIME_SPECIFIERS:
-                self.parts.append(None)
-                self.time_parts.append(self.TIME_SPECIFIERS[char])
-            else:
-                self.parts = None  # a specifier not handled here
-                break
-
-    def _template(self, value) -> str:
-        """The format for ``value``'s day: date parts written out (escaped), "{}" for
-        each time part."""
-        out = []
-        for part in self.parts:
-            if part is None:
-                out.append("{}")
-            else:
-                text = part if isinstance(part, str) else part(value, self.names)
-                out.append(escape(text).replace("{", "{{").replace("}", "}}"))
-        return "".join(out)
-
-    def __call__(self, value) -> str:
-        """``value`` (an aware datetime, already in local time) formatted, escaped."""
-        if self.parts is None:
-            return escape(dateformat.format(value, self.format_string))
-        day = (value.year, value.month, value.day)
-        template = self.templates.get(day)
-        if template is None:
-            template = self.templates[day] = self._template(value)
-        return template.format(*[part(value, self.names) for part in self.time_parts])

@@ -16,7 +16,7 @@ later comment never changes an earlier link):
 
 Where: at render time, over the stored, already sanitised body_html (comments.sanitize
 ran once when the comment was stored). Links depend on the other comments of the post,
-which change with every approval, and the rendered thread is cached (comments.caching)
+which change with every approval, and the rendered thread is cached (comments.thread.cache)
 and refreshed by each decision, so this runs once per change, not per view. Only text
 nodes outside existing links are touched, and only by wrapping a run of that text in
 ``<a href="#c<ID>" class="mention">``: the text itself is copied as nh3 escaped it, and
@@ -52,7 +52,7 @@ class MentionIndex:
     """What a mention can point at among a post's published comments.
 
     ``entries`` are comments in reading order with ``number``, ``id``, ``written_at()``,
-    ``author_name``, ``submitter_hash`` (comments.thread.Entry). Each index is built on
+    ``author_name``, ``submitter_hash`` (comments.thread.build.Entry). Each index is built on
     first use: most pages have few mentions and some kinds none.
     """
 

@@ -15,8 +15,8 @@ from . import cache, own_comments
 from .build import build_thread_page
 from .html import render_thread_page
 
-# Where the thread goes in the section's template. Django's template engine takes
-# about a millisecond to copy a 200 KB string into its output; str.replace, a few µs.
+# Where the thread goes in the section's template: the template engine copies a long
+# string into its output far more slowly than str.replace (benchmarks/README.md).
 _THREAD_SLOT = "<!--comment-thread-->"
 
 

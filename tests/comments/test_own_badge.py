@@ -46,4 +46,3 @@ def test_the_badge_marks_the_visitors_published_comments_and_no_other(client, po
     for comment in mine:
         assert header_of(html, comment.pk).endswith(f" {BADGE}</header>")
     assert BADGE not in header_of(html, other.pk)
-

@@ -7,7 +7,7 @@ import pytest
 from django.utils import dateformat, timezone, translation
 from django.utils.html import escape
 
-from comments.thread.html import TimeFormat
+from comments.thread.time_format import TimeFormat
 
 FORMATS = [
     "F j, Y g:i A",  # the English comment time
