@@ -1,3 +1,5 @@
+"""The comments app's other public pages: the published policy, and reporting a comment."""
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _

@@ -1,3 +1,5 @@
+"""The post page's view: read from the shell or rendered, and the comment form's POST."""
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
