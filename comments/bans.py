@@ -26,9 +26,3 @@ def lift(ban, *, editor):
     )
     ban.refresh_from_db(fields=["lifted_at", "lifted_by"])
     return ban
-
-
-def is_banned(submitter_hash) -> bool:
-    return (
-        bool(submitter_hash) and Ban.objects.active().filter(submitter_hash=submitter_hash).exists()
-    )

@@ -26,9 +26,9 @@ from django.utils.translation import ngettext
 from borderblog import ratelimit
 from borderblog.cache_faults import log_cache_unavailable
 
-from . import bans, detectors
+from . import detectors
 from .closing import accepts_comments, closed_reason
-from .models import Comment, CommentFlag, Phrase
+from .models import Ban, Comment, CommentFlag, Phrase
 from .sanitize import count_links, render_comment
 
 logger = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ def assess(
 
     if honeypot.strip():
         status, reason = Status.SPAM, SpamReason.HONEYPOT
-    elif bans.is_banned(submitter_hash):
+    elif Ban.objects.active().for_submitter(submitter_hash).exists():
         status, reason = Status.SPAM, SpamReason.BANNED
     elif blocked:
         status, reason = Status.SPAM, SpamReason.BLOCKED_PHRASE

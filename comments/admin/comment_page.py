@@ -179,7 +179,7 @@ class CommentPage:
         }
         if comment.submitter_hash:
             context["active_ban"] = (
-                Ban.objects.active().filter(submitter_hash=comment.submitter_hash).first()
+                Ban.objects.active().for_submitter(comment.submitter_hash).first()
             )
             if request.user.has_perm("comments.add_ban") and in_current_key_period(comment):
                 context["ban_form"] = BanForm(auto_id="ban_%s")

@@ -39,6 +39,13 @@ class BanQuerySet(models.QuerySet):
         """Bans in force now: not lifted and not yet expired."""
         return self.filter(lifted_at__isnull=True, expires_at__gt=at or timezone.now())
 
+    def for_submitter(self, submitter_hash):
+        """Bans of the submitter behind ``submitter_hash``; none, without a query, for a
+        comment that has no hash (so ``.exists()`` costs nothing then)."""
+        if not submitter_hash:
+            return self.none()
+        return self.filter(submitter_hash=submitter_hash)
+
 
 class Ban(models.Model):
     """A submitter whose new comments go straight to spam, for a while.
