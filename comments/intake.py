@@ -129,7 +129,7 @@ def claim_words(post, body, submitter_hash) -> bool:
     Of two identical comments sent at the same instant (a double click, a resent form),
     only one may pass: the database check cannot see a row the other request has not
     committed yet. True when claimed, and when the cache is down (the database check
-    still catches all but that instant). comments.services releases the claim if the
+    still catches all but that instant). submit_comment releases the claim if the
     comment is not stored after all, so that the reader can send it again at once.
     """
     try:

@@ -8,9 +8,9 @@ from django.views.generic import FormView, ListView
 from borderblog.identity import submitter_hash
 from posts.models import Post
 
+from . import services
 from .forms import ReportForm
 from .models import Comment, PolicyRule
-from .reports import AlreadyReported, TooManyReports, report_comment
 
 
 class PolicyView(ListView):
@@ -38,15 +38,15 @@ class ReportCommentView(FormView):
 
     def form_valid(self, form):
         try:
-            report_comment(
+            services.report_comment(
                 self.comment,
                 rule=form.cleaned_data["rule"],
                 note=form.cleaned_data["note"],
                 submitter_hash=submitter_hash(self.request),
             )
-        except AlreadyReported:
+        except services.AlreadyReported:
             messages.info(self.request, _("You have already reported this comment. Thank you."))
-        except TooManyReports as limited:
+        except services.TooManyReports as limited:
             form.add_error(
                 None,
                 _(

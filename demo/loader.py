@@ -17,7 +17,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.text import slugify
 
-from comments import moderation
+from comments import services
 from comments.models import Comment, PolicyRule
 from posts.images import clean_lead_image
 from posts.models import Label, Post
@@ -140,7 +140,7 @@ def _ensure_comments(post, demo_comments, *, editor, tally):
         if demo.status == Comment.Status.APPROVED:
             # Through the state machine, so the decision history and the post's
             # comment_count are exactly what an editor's approval would leave.
-            moderation.approve(comment, editor=editor, note=DECISION_NOTE)
+            services.approve(comment, editor=editor, note=DECISION_NOTE)
             # Decided when the comment was written, not when the demo was loaded: review
             # times ("most are reviewed within …") are measured from these.
             reviewed = demo.at + DEMO_REVIEW_DELAY

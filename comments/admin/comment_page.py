@@ -1,7 +1,7 @@
 """A comment's page in the admin: everything an editor reads before deciding.
 
 The comment itself is never edited through a model form (its status changes only in
-comments.moderation); the forms below the page post to the views of decisions.py.
+comments.services); the forms below the page post to the views of decisions.py.
 """
 
 from datetime import UTC, datetime

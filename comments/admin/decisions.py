@@ -1,13 +1,13 @@
 """Deciding from a queue row or a comment's page; redacting; banning the submitter.
 
 Each view gathers one editor's choice, checks that the comment is still in the status
-the editor saw when the page was drawn, calls one function of comments.moderation or
-comments.bans, and says what happened. Two guards, for two kinds of lateness:
+the editor saw when the page was drawn, calls one function of comments.services, and
+says what happened. Two guards, for two kinds of lateness:
 
 - the seen status (``seen_<id>`` from a queue row, ``from_status`` from the comment's
   page; see seen.py) catches a page that was already out of date when the button was
   pressed;
-- the conditional UPDATE inside comments.moderation settles true races, when two
+- the conditional UPDATE inside comments.services.moderation settles true races, when two
   editors press at the same instant: exactly one wins, the other hears AlreadyDecided.
 """
 
@@ -30,7 +30,7 @@ from django.views.decorators.http import require_POST
 
 from borderblog import identity
 
-from .. import bans, moderation
+from .. import services
 from ..models import Comment
 from .dashboard import forget_pending_count
 from .forms import BanForm, DecisionForm, RedactionForm
@@ -40,7 +40,7 @@ Status = Comment.Status
 
 
 class Verb(NamedTuple):
-    decide: Callable  # one of the comments.moderation verbs
+    decide: Callable  # one of the moderation verbs of comments.services
     to_status: str | None  # None: the comment keeps its status (dismissing reports)
     label: str
     done: str  # the outcome, as a lazy plural taking %(count)d
@@ -50,7 +50,7 @@ class Verb(NamedTuple):
     def applies_to(self, comment):
         if self.to_status is None:
             return comment.status == Status.APPROVED and comment.report_count > 0
-        return moderation.can_transition(comment.status, self.to_status)
+        return services.can_transition(comment.status, self.to_status)
 
     def apply(self, comment, *, editor, rule=None, note=""):
         if self.to_status == Status.REJECTED:
@@ -60,7 +60,7 @@ class Verb(NamedTuple):
 
 VERBS = {
     "approve": Verb(
-        moderation.approve,
+        services.approve,
         Status.APPROVED,
         _("Approve"),
         ngettext_lazy(
@@ -74,7 +74,7 @@ VERBS = {
         ),
     ),
     "reject": Verb(
-        moderation.reject,
+        services.reject,
         Status.REJECTED,
         _("Reject"),
         ngettext_lazy(
@@ -88,7 +88,7 @@ VERBS = {
         ),
     ),
     "spam": Verb(
-        moderation.mark_spam,
+        services.mark_spam,
         Status.SPAM,
         # A button, which acts: Spanish words it "Marcar como spam", the status "Spam".
         pgettext_lazy("moderation button", "Spam"),
@@ -105,7 +105,7 @@ VERBS = {
         ),
     ),
     "dismiss": Verb(
-        moderation.dismiss_reports,
+        services.dismiss_reports,
         None,
         _("Dismiss reports"),
         ngettext_lazy(
@@ -200,7 +200,7 @@ class DecisionViews:
             return back
         try:
             verb.apply(comment, editor=request.user, **form.cleaned_data)
-        except moderation.ModerationError as error:
+        except services.ModerationError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
             forget_pending_count()
@@ -221,16 +221,16 @@ class DecisionViews:
         publish = request.POST.get("then") == "approve"
         try:
             if publish:
-                moderation.approve(comment, editor=request.user, note=note, body=body)
+                services.approve(comment, editor=request.user, note=note, body=body)
             elif comment.status != Status.APPROVED:
-                raise moderation.ModerationError(
+                raise services.ModerationError(
                     _("Only a published comment is redacted on its own; use Redact and approve.")
                 )
             elif body == comment.body:
-                raise moderation.ModerationError(_("The words are unchanged; nothing was saved."))
+                raise services.ModerationError(_("The words are unchanged; nothing was saved."))
             else:
-                moderation.redact(comment, editor=request.user, body=body, note=note)
-        except moderation.ModerationError as error:
+                services.redact(comment, editor=request.user, body=body, note=note)
+        except services.ModerationError as error:
             self.message_user(request, str(error), messages.ERROR)
             return back
         if publish:
@@ -258,7 +258,7 @@ class DecisionViews:
                 messages.ERROR,
             )
             return back
-        ban = bans.ban_submitter(
+        ban = services.ban_submitter(
             comment.submitter_hash,
             editor=request.user,
             days=form.cleaned_data["days"],

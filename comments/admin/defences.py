@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .. import bans
+from .. import services
 from ..models import Ban, Phrase
 
 
@@ -93,7 +93,7 @@ class BanAdmin(admin.ModelAdmin):
     def lift_bans(self, request, queryset):
         lifted = 0
         for ban in queryset.filter(lifted_at__isnull=True):
-            bans.lift(ban, editor=request.user)
+            services.lift(ban, editor=request.user)
             lifted += 1
         self.message_user(
             request,

@@ -2,7 +2,7 @@
 
 This module holds the list (columns, filters, bulk actions); a row's cells and buttons
 are in rows.py, the views behind the buttons in decisions.py, a comment's page in
-comment_page.py. Every change of status goes through comments.moderation: nothing here
+comment_page.py. Every change of status goes through comments.services: nothing here
 assigns ``status`` and nothing saves a comment.
 """
 
@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 
-from .. import moderation
+from .. import services
 from ..models import Comment
 from ..sanitize import plain_text
 from . import filters
@@ -204,7 +204,7 @@ class CommentAdmin(CommentPage, DecisionViews, Dashboard, admin.ModelAdmin):
         for comment in self._to_decide(request, queryset, verb):
             try:
                 verb.apply(comment, editor=request.user, rule=rule, note=note)
-            except moderation.ModerationError as error:
+            except services.ModerationError as error:
                 self.message_user(
                     request,
                     _("Comment %(id)s was not changed: %(reason)s")

@@ -1,8 +1,8 @@
 """The published policy, and the records editors read but never write here.
 
-Decisions, redactions and reports are written by comments.moderation and
-comments.reports alone; in the admin they are read-only, for superusers too, since an
-edited audit trail is no audit trail.
+Decisions, redactions and reports are written by comments.services alone; in the
+admin they are read-only, for superusers too, since an edited audit trail is no audit
+trail.
 """
 
 from django.contrib import admin

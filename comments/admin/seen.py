@@ -6,7 +6,7 @@ A page that decides sends back the status it showed each comment in: a queue row
 that status was decided by someone else meanwhile and is left alone; so is one the page
 said nothing about, or one that left the list since. Each is named with the reason that
 is true of it. The true race, two editors at the same instant, is settled later by the
-conditional UPDATE in comments.moderation.
+conditional UPDATE in comments.services.moderation.
 """
 
 from typing import NamedTuple
@@ -16,7 +16,7 @@ from django.utils.translation import ngettext_lazy
 from ..models import Comment
 
 ALREADY_DECIDED = ngettext_lazy(
-    # The same words moderation.AlreadyDecided uses when it loses the race itself.
+    # The same words services.AlreadyDecided uses when it loses the race itself.
     "Comment %(ids)s was already decided by someone else; nothing was changed.",
     "Comments %(ids)s were already decided by someone else; nothing was changed for them.",
     "count",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment, CommentFlag
-from comments.reports import report_comment
+from comments.services import report_comment
 
 Status = Comment.Status
 QUEUE = reverse("admin:comments_comment_changelist")

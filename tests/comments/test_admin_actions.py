@@ -1,10 +1,10 @@
-"""Bulk actions of the queue: each comment decided through comments.moderation."""
+"""Bulk actions of the queue: each comment decided through comments.services."""
 
 import pytest
 from django.test import Client
 
-from comments import moderation
 from comments.models import Comment, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_comment, make_editor, make_rule
 
 from .admin_helpers import (

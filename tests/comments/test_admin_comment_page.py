@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from comments import moderation
 from comments.models import Comment, CommentFlag, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_author, make_comment, make_post, make_rule
 
 from .admin_helpers import change_url, flag, messages_of, report, status_of

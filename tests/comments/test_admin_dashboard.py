@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comments import moderation
 from comments.models import Comment, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_comment, make_editor
 
 from .admin_helpers import DASHBOARD, QUEUE, report, submitted_ago

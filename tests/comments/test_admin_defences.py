@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from comments import bans
 from comments.models import Ban, Comment, Phrase
+from comments.services import bans
 from tests.builders import make_comment, make_editor
 
 from .admin_helpers import change_url, messages_of, submitted_ago

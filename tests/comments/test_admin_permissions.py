@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from comments import moderation
 from comments.models import Ban, Comment, Phrase
+from comments.services import moderation
 from tests.builders import make_comment, make_user
 
 from .admin_helpers import QUEUE, report, run_action, status_of

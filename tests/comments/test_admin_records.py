@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from comments import moderation
 from comments.models import ModerationDecision, Redaction, Report
+from comments.services import moderation
 from tests.builders import make_comment, make_rule
 
 from .admin_helpers import report

@@ -5,8 +5,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from comments import moderation
 from comments.models import Comment, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_comment, make_editor
 
 from .admin_helpers import (

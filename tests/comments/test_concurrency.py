@@ -8,8 +8,8 @@ as in production.
 import pytest
 from django.test import Client
 
-from comments import moderation
 from comments.models import Comment, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_comment, make_editor, make_post
 from tests.comments.forms_helper import send_comment
 from tests.concurrency import run_together

@@ -7,9 +7,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from comments import moderation
 from comments.models import Comment
 from comments.post_page import conditional
+from comments.services import moderation
 from tests.builders import make_comment, make_post
 
 pytestmark = pytest.mark.django_db

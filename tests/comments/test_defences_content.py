@@ -9,9 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from borderblog.identity import submitter_hash
-from comments import bans
 from comments.models import Comment, CommentFlag, Phrase
-from comments.services import submit_comment
+from comments.services import bans, submit_comment
 from tests.builders import make_comment, make_post
 from tests.comments.forms_helper import send_comment
 

@@ -80,7 +80,7 @@ def test_a_worker_reads_the_shared_cache_once_for_a_page_it_holds(post, worker_c
 def test_a_decision_shows_at_once_on_a_page_the_worker_holds(
     post, editor, worker_copies, django_capture_on_commit_callbacks
 ):
-    from comments import moderation
+    from comments.services import moderation
 
     pending = make_comment(post, body="Approve me.")
     Client().get(post.get_absolute_url())

@@ -155,7 +155,7 @@ def test_a_handle_from_another_post_links_nowhere():
 
 
 def test_a_mention_of_a_taken_down_comment_links_to_its_placeholder(post, editor, rule):
-    from comments import moderation
+    from comments.services import moderation
 
     target = approved_at(post, 2010, 12, 3, 15, 40)
     reply = answer(post, "@ 3:40 what a thing to say")

@@ -1,7 +1,7 @@
 import pytest
 
-from comments import moderation
 from comments.models import Comment, ModerationDecision
+from comments.services import moderation
 from tests.builders import make_comment
 
 Status = Comment.Status

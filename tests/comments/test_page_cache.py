@@ -11,12 +11,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from comments import moderation
 from comments.forms import TIMESTAMP_SALT
 from comments.models import Comment
 from comments.post_page import local_copies
 from comments.post_page import shell as page_shell
 from comments.post_page.local_copies import LocalCopies
+from comments.services import moderation
 from tests.builders import claim_as_own, make_approved_comments, make_comment, make_post
 from tests.comments.cache_backends import cache_backend  # noqa: F401 (a fixture)
 from tests.comments.forms_helper import rendered_form_fields, send_comment

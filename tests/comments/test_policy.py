@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from comments import bans, intake
+from comments import intake
 from comments.models import Comment, CommentFlag, Phrase
+from comments.services import bans
 from tests.builders import make_comment, make_post
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ or closes to comments, between the page being loaded and the comment being sent.
 
 import pytest
 
-from comments import moderation
 from comments.models import Comment
+from comments.services import moderation
 from posts.models import Post
 from tests.builders import make_comment
 from tests.comments.forms_helper import comment_form_data, filled_form_fields, rendered_form_fields

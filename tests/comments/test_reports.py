@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from comments import moderation
 from comments.models import Comment, Report
+from comments.services import moderation
 from tests.builders import make_comment, make_rule
 
 pytestmark = pytest.mark.django_db

@@ -110,7 +110,7 @@ def test_nested_lists_are_valid_html(post):
 
 
 def test_a_taken_down_comment_keeps_its_replies_nested_under_its_placeholder(post, editor, rule):
-    from comments import moderation
+    from comments.services import moderation
 
     parent = approved(post)
     reply = make_reply(parent)
@@ -121,7 +121,7 @@ def test_a_taken_down_comment_keeps_its_replies_nested_under_its_placeholder(pos
 
 
 def test_a_reply_to_a_taken_down_comment_does_not_show_its_authors_name(post, editor, rule):
-    from comments import moderation
+    from comments.services import moderation
 
     parent = approved(post, author_name="Ernest1")
     make_reply(parent)

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from comments import moderation
 from comments.models import Comment
+from comments.services import moderation
 from comments.thread import cache as thread_cache
 from comments.thread.build import ThreadView
 from tests.builders import claim_as_own, make_comment, make_rule

@@ -36,7 +36,7 @@ def test_201_approved_comments_come_in_two_pages(post):
 
 
 def test_taken_down_comments_keep_their_place_on_a_page(post, editor, rule):
-    from comments import moderation
+    from comments.services import moderation
 
     comments = make_many(post, 203)
     for comment in comments[:2]:
@@ -190,7 +190,7 @@ def test_a_comment_whose_id_is_out_of_step_with_its_time_shows_its_words_on_its_
 
 
 def test_approving_a_comment_held_back_moves_no_number_or_page_readers_have_seen(post, editor):
-    from comments import moderation
+    from comments.services import moderation
     from tests.builders import make_comment
 
     make_many(post, 199)

@@ -84,7 +84,7 @@ def make_many(post, count, **fields):
 def make_lively_thread(post, editor, rule):
     """A paged thread with everything a page can show: replies nested and capped, a
     reply to a comment on the page before, mentions, a placeholder, names and handles."""
-    from comments import moderation
+    from comments.services import moderation
 
     first = make_many(post, 1, author_name="Buela", body="Send them back and who answers?")[0]
     make_many(post, 205)

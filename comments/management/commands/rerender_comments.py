@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from comments.services import rerender_refused_links
+from comments import services
 
 
 class Command(BaseCommand):
@@ -12,5 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        mended = rerender_refused_links()
+        mended = services.rerender_refused_links()
         self.stdout.write(f"{mended} comments rendered again.")

@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
 
-from .models import Comment, ModerationDecision, Redaction
-from .signals import comment_moderated
-from .thread import cache as thread_cache
+from ..models import Comment, ModerationDecision, Redaction
+from ..signals import comment_moderated
+from ..thread import cache as thread_cache
 
 Status = Comment.Status
 

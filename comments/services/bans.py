@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import Ban
+from ..models import Ban
 
 
 def ban_submitter(submitter_hash, *, editor, days, reason):

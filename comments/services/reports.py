@@ -10,7 +10,7 @@ from django.db.models import F
 
 from borderblog import ratelimit
 
-from .models import Comment, Report
+from ..models import Comment, Report
 
 
 class AlreadyReported(Exception):

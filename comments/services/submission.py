@@ -1,4 +1,8 @@
-"""Writes that start from a reader: storing a submitted comment."""
+"""Writes that start from a reader: storing a submitted comment, and mending stored HTML.
+
+What becomes of a submission (refused, or stored with which status and flags) is
+intake's to say (comments.intake); this module stores what intake lets through.
+"""
 
 from functools import partial
 
@@ -6,19 +10,10 @@ from django.db import transaction
 
 from posts.models import Post
 
-from . import intake, notifications, sanitize
-from .intake import CommentsClosed, DuplicateComment, Refused, TooManyComments
-from .models import Comment, CommentFlag
-from .signals import comment_submitted
-from .thread import cache as thread_cache
-
-__all__ = [
-    "CommentsClosed",
-    "DuplicateComment",
-    "Refused",
-    "TooManyComments",
-    "submit_comment",
-]
+from .. import intake, notifications, sanitize
+from ..models import Comment, CommentFlag
+from ..signals import comment_submitted
+from ..thread import cache as thread_cache
 
 
 def submit_comment(
