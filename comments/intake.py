@@ -29,7 +29,6 @@ from borderblog.cache_faults import log_cache_unavailable
 from . import detectors
 from .closing import accepts_comments, closed_reason
 from .models import Ban, Comment, CommentFlag, Phrase
-from .sanitize import count_links, render_comment
 
 logger = logging.getLogger(__name__)
 
@@ -162,9 +161,20 @@ def wait_in_words(seconds) -> str:
 
 
 def assess(
-    post, *, body, author_name="", submitter_hash="", honeypot="", seconds_on_page=None
+    post,
+    *,
+    body,
+    link_count,
+    author_name="",
+    submitter_hash="",
+    honeypot="",
+    seconds_on_page=None,
 ) -> Assessment:
     """The status a new comment on ``post`` is stored with, and what to flag for editors.
+
+    ``link_count`` is counted on the HTML that will be stored (``Comment.render_body``),
+    so that bare URLs the linker turns into links count as they will on the page, and
+    the body is rendered once per submission.
 
     At most three queries whatever the size of the lists: every listed phrase, the same
     words from other readers, and the ban. Flags are worked out for spam too, so that an
@@ -186,12 +196,9 @@ def assess(
         for finding in detectors.find_personal_data(text)
     ]
     flags += [(Flag.WATCH_WORD, phrase) for phrase in listed(Phrase.Kind.WATCH)]
-    # Counted on the HTML that will be stored, so that bare URLs the linker turns into
-    # links count as they will on the page.
-    links = count_links(render_comment(body))
     # Numbers only: CommentFlag.detail_display words them in the editor's language.
-    if links > settings.COMMENT_MAX_LINKS:
-        flags.append((Flag.LINKS, str(links)))
+    if link_count > settings.COMMENT_MAX_LINKS:
+        flags.append((Flag.LINKS, str(link_count)))
     if seconds_on_page is not None and seconds_on_page < settings.COMMENT_FORM_MIN_SECONDS:
         flags.append((Flag.FAST, f"{seconds_on_page:.1f}"))
     # Many readers sending one text is a copy-paste flood, or a chorus: editors decide.

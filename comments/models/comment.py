@@ -162,6 +162,10 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
+    # The (body, body_html) pair last rendered or loaded together: save() renders again
+    # only when either has changed since.
+    _rendered = None
+
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("comment")
@@ -195,8 +199,11 @@ class Comment(models.Model):
         return f"{self.display_name} on {self.post_id}: {self.body[:40]}"
 
     def save(self, *args, **kwargs):
-        self.body_html = render_comment(self.body)
-        self.link_count = count_links(self.body_html)
+        # _rendered first: it is only set once both fields are loaded, so a deferred
+        # body_html is never fetched just to be replaced.
+        rendered = self._rendered
+        if rendered is None or rendered != (self.body, self.body_html) or not self.body_html:
+            self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "link_count"}
@@ -207,6 +214,24 @@ class Comment(models.Model):
         from ..thread.build import comment_url  # the thread builds on this module
 
         return comment_url(self)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        if "body" in field_names and "body_html" in field_names:
+            comment._rendered = (comment.body, comment.body_html)
+        return comment
+
+    def render_body(self):
+        """Render ``body`` into ``body_html`` and count its links.
+
+        save() calls this when the body is new or changed (a submission, a redaction);
+        a caller that needs the HTML before saving calls it first, and save() then
+        keeps what it rendered.
+        """
+        self.body_html = render_comment(self.body)
+        self.link_count = count_links(self.body_html)
+        self._rendered = (self.body, self.body_html)
 
     @property
     def is_taken_down(self):

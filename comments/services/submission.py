@@ -42,24 +42,27 @@ def submit_comment(
 
 
 def _store(post, body, author_name, parent, submitter_hash, honeypot, seconds_on_page):
+    comment = Comment(
+        post=post,
+        parent=parent,
+        author_name=author_name,
+        body=body,
+        submitter_hash=submitter_hash,
+    )
+    # Rendered once: intake counts the links of the HTML that is then stored as it is.
+    comment.render_body()
     verdict = intake.assess(
         post,
         body=body,
+        link_count=comment.link_count,
         author_name=author_name,
         submitter_hash=submitter_hash,
         honeypot=honeypot,
         seconds_on_page=seconds_on_page,
     )
+    comment.status, comment.status_reason = verdict.status, verdict.reason
     with transaction.atomic():
-        comment = Comment.objects.create(
-            post=post,
-            parent=parent,
-            author_name=author_name,
-            body=body,
-            status=verdict.status,
-            status_reason=verdict.reason,
-            submitter_hash=submitter_hash,
-        )
+        comment.save(force_insert=True)
         if verdict.flags:
             CommentFlag.objects.bulk_create(
                 CommentFlag(comment=comment, kind=kind, detail=detail)

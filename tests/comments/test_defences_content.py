@@ -107,7 +107,7 @@ def test_another_readers_identical_comment_is_stored_and_flagged(client, post):
 def test_a_comment_that_could_not_be_stored_can_be_sent_again_at_once(client, post, rf):
     # The words were claimed against a double click; a failed store must release them.
     reader = submitter_hash(rf.get("/", REMOTE_ADDR="127.0.0.1"))  # the test client's
-    failing = mock.patch.object(Comment.objects, "create", side_effect=DatabaseError("disk full"))
+    failing = mock.patch.object(Comment, "save", side_effect=DatabaseError("disk full"))
     with failing, pytest.raises(DatabaseError):
         submit_comment(post=post, body="Lost at first.", submitter_hash=reader)
     assert send_comment(client, post, body="Lost at first.").status_code == 302

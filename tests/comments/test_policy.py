@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from comments import intake
 from comments.models import Comment, CommentFlag, Phrase
+from comments.sanitize import count_links, render_comment
 from comments.services import bans
 from tests.builders import make_comment, make_post
 
@@ -19,6 +20,8 @@ READER = "a" * 64
 
 def assess(post, body="A fair point about the army.", **kwargs):
     kwargs.setdefault("submitter_hash", READER)
+    # As submit_comment does: links counted on the HTML that will be stored.
+    kwargs.setdefault("link_count", count_links(render_comment(body)))
     return intake.assess(post, body=body, **kwargs)
 
 
