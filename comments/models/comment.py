@@ -162,8 +162,8 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
-    # The (body, body_html) pair last rendered or loaded together: save() renders again
-    # only when either has changed since.
+    # The (body, body_html) pair render_body() made: save() keeps it rather than
+    # render the same words again; anything else is rendered on save, as it always was.
     _rendered = None
 
     class Meta:
@@ -199,10 +199,7 @@ class Comment(models.Model):
         return f"{self.display_name} on {self.post_id}: {self.body[:40]}"
 
     def save(self, *args, **kwargs):
-        # _rendered first: it is only set once both fields are loaded, so a deferred
-        # body_html is never fetched just to be replaced.
-        rendered = self._rendered
-        if rendered is None or rendered != (self.body, self.body_html) or not self.body_html:
+        if self._rendered is None or self._rendered != (self.body, self.body_html):
             self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
@@ -215,19 +212,11 @@ class Comment(models.Model):
 
         return comment_url(self)
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        comment = super().from_db(db, field_names, values)
-        if "body" in field_names and "body_html" in field_names:
-            comment._rendered = (comment.body, comment.body_html)
-        return comment
-
     def render_body(self):
         """Render ``body`` into ``body_html`` and count its links.
 
-        save() calls this when the body is new or changed (a submission, a redaction);
-        a caller that needs the HTML before saving calls it first, and save() then
-        keeps what it rendered.
+        save() calls it unless it has just been called for these words: a submission
+        renders first, to count the links intake judges, and save() keeps that HTML.
         """
         self.body_html = render_comment(self.body)
         self.link_count = count_links(self.body_html)
