@@ -23,11 +23,11 @@ LOCAL_COPY_SECONDS = 10
 class LocalCopies:
     def __init__(self, size: int, seconds: float = LOCAL_COPY_SECONDS, clock=time.monotonic):
         self.size, self.seconds, self.clock = size, seconds, clock
-        self._copies: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._copies: OrderedDict[str, tuple[float, object]] = OrderedDict()
         # runserver and threaded WSGI servers share a worker between threads.
         self._lock = threading.Lock()
 
-    def get_many(self, keys) -> dict[str, str]:
+    def get_many(self, keys) -> dict[str, object]:
         if not self.size:
             return {}
         now, found = self.clock(), {}
@@ -44,7 +44,7 @@ class LocalCopies:
                 found[key] = value
         return found
 
-    def set_many(self, values: dict[str, str], seconds: float | None = None) -> None:
+    def set_many(self, values: dict[str, object], seconds: float | None = None) -> None:
         """Keep ``values``; for ``seconds`` when the shared cache keeps them less long."""
         if not self.size:
             return
