@@ -107,7 +107,7 @@ def build_post(size, author, labels, rng):
         author=author,
         body=body,
         body_html=render_article(body),
-        excerpt=excerpt_of(body),
+        excerpt=excerpt_of(render_article(body)),
         status=Post.Status.PUBLISHED,
         publish_at=timezone.now() - timedelta(days=2),
     )

@@ -84,7 +84,7 @@ def build(comment_count, post_count, seed=2010):
             author=editor,
             body=post_body,
             body_html=render_article(post_body),
-            excerpt=excerpt_of(post_body),
+            excerpt=excerpt_of(render_article(post_body)),
             status=Post.Status.PUBLISHED,
             publish_at=now - timedelta(days=post_count - i),
         )

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "posts",
     "comments",
     "tips",
+    "blogger",
     "demo",
 ]
 

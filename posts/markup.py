@@ -54,9 +54,12 @@ def _article_links_only(tag, attribute, value):
     return value
 
 
-def render_article(source: str) -> str:
-    """Markdown source → sanitised HTML for a post body."""
-    html = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
+def render_article(source: str, body_format: str = "markdown") -> str:
+    """An author's Markdown (or a body imported as HTML) → sanitised HTML for a post."""
+    if body_format == "html":
+        html = source
+    else:
+        html = markdown.markdown(source, extensions=["extra", "sane_lists"], output_format="html")
     cleaned = nh3.clean(
         html,
         tags=ARTICLE_TAGS,
@@ -68,9 +71,9 @@ def render_article(source: str) -> str:
     return links.unwrap_anchors_without_href(cleaned)
 
 
-def excerpt_of(source: str, words: int = 60) -> str:
+def excerpt_of(body_html: str, words: int = 60) -> str:
     """Plain-text teaser from the first words of the rendered body."""
-    text = html.unescape(nh3.clean(render_article(source), tags=set()))
+    text = html.unescape(nh3.clean(body_html, tags=set()))
     parts = text.split()
     teaser = " ".join(parts[:words])
     return teaser + ("…" if len(parts) > words else "")

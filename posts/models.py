@@ -43,6 +43,11 @@ class PostQuerySet(models.QuerySet):
         return self.filter(pk=post_id).update(**changes)
 
 
+class BodyFormat(models.TextChoices):
+    MARKDOWN = "markdown", _("Markdown")
+    HTML = "html", _("HTML")
+
+
 class Post(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -59,9 +64,13 @@ class Post(models.Model):
         unique=True,
         help_text=_("The last part of the post's address; keep it once published."),
     )
+    # Optional: a post imported from Blogger whose author has no account here is
+    # shown by its byline alone; the import creates no logins.
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="posts",
         verbose_name=_("author"),
     )
@@ -93,6 +102,13 @@ class Post(models.Model):
         help_text=_("Describes the image for readers who cannot see it."),
     )
     body = models.TextField(_("body"), help_text=_("Markdown. Use ## for a sub-heading."))
+    body_format = models.CharField(
+        _("body format"),
+        max_length=10,
+        choices=BodyFormat.choices,
+        default=BodyFormat.MARKDOWN,
+        help_text=_("Posts imported from Blogger keep their HTML; new posts use Markdown."),
+    )
     body_html = models.TextField(editable=False)
     excerpt = models.TextField(editable=False)
     labels = models.ManyToManyField(
@@ -166,8 +182,8 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = render_article(self.body)
-        self.excerpt = excerpt_of(self.body)
+        self.body_html = render_article(self.body, self.body_format)
+        self.excerpt = excerpt_of(self.body_html)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "excerpt"}
@@ -194,4 +210,44 @@ class Post(models.Model):
 
     @property
     def author_display_name(self):
-        return self.byline or self.author.get_full_name() or self.author.get_username()
+        if self.byline or self.author is None:
+            return self.byline
+        return self.author.get_full_name() or self.author.get_username()
+
+
+class Page(models.Model):
+    """A page that is not a post (About, Contact): no date, no comments, no labels.
+
+    Blogger's pages (/p/<name>.html) are imported as these.
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    body = models.TextField(_("body"))
+    body_format = models.CharField(
+        _("body format"),
+        max_length=10,
+        choices=BodyFormat.choices,
+        default=BodyFormat.MARKDOWN,
+    )
+    body_html = models.TextField(editable=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Post.Language.choices, default=Post.Language.ENGLISH
+    )
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_article(self.body, self.body_format)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("posts:page", kwargs={"slug": self.slug})

@@ -129,3 +129,14 @@ def test_signal_receivers_are_connected_in_app_configs_only(path):
         and node.func.value.id in {"post_save", "post_delete", "m2m_changed", "pre_save"}
     ]
     assert path.name == "apps.py" or connects == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*python_files("posts"), *python_files("comments"), *python_files("tips")],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_no_app_imports_the_blogger_import(path):
+    # The import writes through posts' and comments' models and services; they never
+    # know it exists, so the site runs the same with the blogger app removed.
+    assert imports_of("blogger", path) == [], f"{path.relative_to(ROOT)}"

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from posts.models import Post
@@ -103,7 +104,11 @@ class Comment(models.Model):
         default=Status.PENDING,
         help_text=_("Only approved comments are ever shown to readers."),
     )
-    created_at = models.DateTimeField(_("submitted"), auto_now_add=True, db_index=True)
+    # A default rather than auto_now_add: a comment imported from Blogger keeps the
+    # time it was written there.
+    created_at = models.DateTimeField(
+        _("submitted"), default=timezone.now, editable=False, db_index=True
+    )
     submitter_hash = models.CharField(
         _("submitter"),
         max_length=64,

@@ -32,6 +32,14 @@ class ModerationDecision(models.Model):
         verbose_name=_("policy rule cited"),
     )
     note = models.TextField(_("note"), blank=True)
+    imported = models.BooleanField(
+        _("imported"),
+        default=False,
+        help_text=_(
+            "Decided on the blog this comment was imported from (it was public there, "
+            "or removed there); no editor here took it."
+        ),
+    )
     decided_at = models.DateTimeField(_("decided"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -39,8 +47,11 @@ class ModerationDecision(models.Model):
         verbose_name = _("moderation decision")
         verbose_name_plural = _("moderation decisions")
         constraints = [
+            # A comment removed on Blogger comes with no rule of ours to cite.
             models.CheckConstraint(
-                condition=~models.Q(to_status="rejected") | models.Q(rule__isnull=False),
+                condition=~models.Q(to_status="rejected")
+                | models.Q(rule__isnull=False)
+                | models.Q(imported=True),
                 name="rejection_cites_rule",
             ),
         ]

@@ -8,6 +8,7 @@ the module named for what it writes:
   dismissed; the decision row and the post's counter in the same transaction.
 - ``reports``: a reader's report of a published comment.
 - ``bans``: banning a submitter, and lifting the ban.
+- ``imports``: comments that were public on another site, brought in as published.
 """
 
 from ..intake import CommentsClosed, DuplicateComment, Refused, TooManyComments
