@@ -89,12 +89,26 @@ def _console_handler():
     return console
 
 
+def _configured_level(logger_name):
+    """The level settings.LOGGING gives a logger (tests lower it to capture everything;
+    a library's DEBUG record never reaches the site's console)."""
+    from django.conf import settings
+
+    config = settings.LOGGING
+    name = logger_name
+    while name:
+        if name in config.get("loggers", {}) and "level" in config["loggers"][name]:
+            return logging.getLevelName(config["loggers"][name]["level"])
+        name = name.rpartition(".")[0]
+    return logging.getLevelName(config["root"]["level"])
+
+
 def site_log(caplog):
     """What the site's console would print of the captured records, line by line."""
     console = _console_handler()
     formatter = logging.Formatter()
     printed = []
     for record in caplog.records:
-        if console.filter(record):
+        if record.levelno >= _configured_level(record.name) and console.filter(record):
             printed.extend(formatter.format(record).splitlines())
     return printed
