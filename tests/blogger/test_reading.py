@@ -109,6 +109,20 @@ def test_a_draft_is_a_draft(export, read):
     assert the(read(export), post_id).is_draft
 
 
+def test_a_draft_may_say_so_in_the_newer_app_namespace(tmp_path):
+    export = ClassicExport()
+    export.raw(
+        "<entry><id>tag:blogger.com,1999:blog-1.post-2</id>"
+        "<published>2019-05-04T10:15:00.000-07:00</published>"
+        "<category scheme='http://schemas.google.com/g/2005#kind'"
+        " term='http://schemas.google.com/blogger/2008/kind#post'/>"
+        "<app:control xmlns:app='http://www.w3.org/2007/app'><app:draft>yes</app:draft>"
+        "</app:control></entry>"
+    )
+    (post,) = read_export(export.write(tmp_path))
+    assert post.is_draft
+
+
 def test_a_draft_has_no_old_address_even_when_the_file_gives_one(export, read):
     post_id = export.post(draft=True, path="/2019/05/not-yet.html")
     assert the(read(export), post_id).old_path == ""
@@ -165,6 +179,21 @@ def test_a_reply_names_the_comment_it_answers(export, read):
     question = export.comment(post_id, content_html="Which bridge?")
     answer = export.comment(post_id, reply_to=question, content_html="Santa Fe.")
     assert the(read(export), answer).parent_id == question
+
+
+def test_a_related_link_with_a_query_still_names_the_parent(tmp_path):
+    export = ClassicExport(blog_id="1234")
+    export.raw(
+        "<entry><id>tag:blogger.com,1999:blog-1234.post-9</id>"
+        "<published>2019-05-04T10:15:00.000-07:00</published>"
+        "<category scheme='http://schemas.google.com/g/2005#kind'"
+        " term='http://schemas.google.com/blogger/2008/kind#comment'/>"
+        "<link rel='related' type='application/atom+xml'"
+        " href='https://www.blogger.com/feeds/1234/5/comments/default/8?v=2'/>"
+        "<thr:in-reply-to ref='tag:blogger.com,1999:blog-1234.post-5'/></entry>"
+    )
+    (comment,) = read_export(export.write(tmp_path))
+    assert (comment.post_id, comment.parent_id) == ("1234.5", "1234.8")
 
 
 def test_a_takeout_reply_may_name_its_parent_by_its_full_id(tmp_path):
@@ -263,6 +292,17 @@ def test_takeout_entries_readers_never_saw_are_skipped_saying_why(read):
         "awaiting moderation on Blogger": 2,
         "trashed on Blogger": 2,
     }
+
+
+def test_a_skipped_entry_needs_none_of_what_an_imported_one_does(tmp_path):
+    export = ClassicExport()
+    export.raw(
+        "<entry><category scheme='http://schemas.google.com/g/2005#kind'"
+        " term='http://schemas.google.com/blogger/2008/kind#settings'/>"
+        "<published>not a date</published></entry>"
+    )
+    (entry,) = read_export(export.write(tmp_path))
+    assert entry == SkippedEntry("settings", entry.line)
 
 
 @pytest.mark.parametrize(("Export", "kind"), [(ClassicExport, "photo"), (TakeoutExport, "PHOTO")])
