@@ -45,6 +45,9 @@ urlpatterns = [
     path("", include("posts.urls")),
     path("", include("comments.urls")),
     path("", include("tips.urls")),
+    # Blogger's addresses for what was imported from there (blogger/urls.py): none of
+    # them is an address of ours, so their place in this list does not matter.
+    path("", include("blogger.urls")),
 ]
 
 if settings.DEBUG:
