@@ -11,6 +11,25 @@ from comments.models import Comment
 from posts.models import Page, Post
 
 
+class ImportedEntryQuerySet(models.QuerySet):
+    def at_old_path(self, kind, path):
+        """The entry of ``kind`` (a post or a page) that was at ``path`` on Blogger."""
+        # The index's own condition, repeated so that SQLite uses the partial index.
+        return self.filter(kind=kind, old_path=path).exclude(old_path="")
+
+    def comment_shown_at(self, post_path, shown_at_ms):
+        """The comment Blogger's ``<post_path>?showComment=<shown_at_ms>`` pointed at."""
+        on_post = self.at_old_path(ImportedEntry.Kind.POST, post_path).values("post_id")
+        return self.filter(
+            kind=ImportedEntry.Kind.COMMENT, post_id__in=on_post, shown_at_ms=shown_at_ms
+        )
+
+    def post_numbered(self, entry_id):
+        """The post whose Blogger id ends in ``entry_id`` (its blog's id left out, as in
+        Blogger's /feeds/<entry id>/comments/default)."""
+        return self.filter(kind=ImportedEntry.Kind.POST, blogger_id__endswith=f".{entry_id}")
+
+
 class ImportedEntry(models.Model):
     class Kind(models.TextChoices):
         POST = "post", _("post")
@@ -38,6 +57,8 @@ class ImportedEntry(models.Model):
     # Blogger's comment links say ?showComment=<the comment's time in milliseconds>.
     shown_at_ms = models.BigIntegerField(null=True, blank=True)
     imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+
+    objects = ImportedEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("imported entry")

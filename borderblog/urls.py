@@ -8,7 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from comments.post_page import PostPageView
-from posts.sitemaps import LabelSitemap, PagesSitemap, PostSitemap
+from posts.sitemaps import LabelSitemap, PageSitemap, PagesSitemap, PostSitemap
 
 from . import views
 
@@ -23,7 +23,14 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"posts": PostSitemap, "labels": LabelSitemap, "pages": PagesSitemap}},
+        {
+            "sitemaps": {
+                "posts": PostSitemap,
+                "labels": LabelSitemap,
+                "pages": PagesSitemap,
+                "site-pages": PageSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -38,6 +45,9 @@ urlpatterns = [
     path("", include("posts.urls")),
     path("", include("comments.urls")),
     path("", include("tips.urls")),
+    # Blogger's addresses for what was imported from there (blogger/urls.py): none of
+    # them is an address of ours, so their place in this list does not matter.
+    path("", include("blogger.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Where authors write, preview, schedule and publish posts."""
+"""Where authors write, preview, schedule and publish posts, and the pages beside them."""
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
@@ -9,7 +9,48 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Label, Post
+from .models import Label, Page, Post
+
+
+class PreviewInAdmin:
+    """A "Preview" link on the change page, and its view: the object as readers will
+    see it, whatever its status or schedule. The template gets it under its model's
+    name (``post``, ``page``) and ``preview``."""
+
+    preview_template = ""
+    unsaved_text = ""  # in place of the link until the object is saved
+    missing_text = ""  # the 404 for an id that is not there
+
+    def preview_url_name(self):
+        opts = self.model._meta
+        return f"{opts.app_label}_{opts.model_name}_preview"
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return self.unsaved_text
+        url = reverse(f"admin:{self.preview_url_name()}", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Preview"))
+
+    def get_urls(self):
+        # Before the defaults: their "<path:object_id>/" would swallow ".../preview/".
+        return [
+            path(
+                "<path:object_id>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name=self.preview_url_name(),
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(self.missing_text)
+        context = {self.model._meta.model_name: obj, "preview": True}
+        return TemplateResponse(request, self.preview_template, context)
 
 
 @admin.register(Label)
@@ -20,7 +61,7 @@ class LabelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(PreviewInAdmin, admin.ModelAdmin):
     list_display = (
         "title",
         "status",
@@ -39,6 +80,9 @@ class PostAdmin(admin.ModelAdmin):
     filter_horizontal = ("labels",)
     autocomplete_fields = ("translation_of",)
     readonly_fields = ("preview_link",)
+    preview_template = "posts/post_detail.html"
+    unsaved_text = _("Save the post to preview it.")
+    missing_text = _("No post with that id.")
     fieldsets = (
         (_("Content"), {"fields": ("title", "slug", "body")}),
         (_("Image"), {"fields": ("image", "image_caption", "image_alt")}),
@@ -69,29 +113,19 @@ class PostAdmin(admin.ModelAdmin):
         # A draft or scheduled post has no public page yet; "Preview" shows it instead.
         return post.get_absolute_url() if post.is_published else None
 
-    @admin.display(description=_("preview"))
-    def preview_link(self, post):
-        if post is None or post.pk is None:
-            return _("Save the post to preview it.")
-        url = reverse("admin:posts_post_preview", args=[post.pk])
-        return format_html('<a href="{}">{}</a>', url, _("Preview"))
 
-    def get_urls(self):
-        # Before the defaults: their "<path:object_id>/" would swallow ".../preview/".
-        return [
-            path(
-                "<path:object_id>/preview/",
-                self.admin_site.admin_view(self.preview_view),
-                name="posts_post_preview",
-            ),
-            *super().get_urls(),
-        ]
+@admin.register(Page)
+class PageAdmin(PreviewInAdmin, admin.ModelAdmin):
+    list_display = ("title", "slug", "language", "is_published", "updated_at", "preview_link")
+    list_filter = ("is_published", "language")
+    search_fields = ("title", "slug", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    # A page brought over from Blogger keeps its HTML; a new one is written in Markdown.
+    fields = ("title", "slug", "body", "body_format", "language", "is_published", "preview_link")
+    readonly_fields = ("body_format", "preview_link")
+    preview_template = "posts/page_detail.html"
+    unsaved_text = _("Save the page to preview it.")
+    missing_text = _("No page with that id.")
 
-    def preview_view(self, request, object_id):
-        """The post as readers will see it, whatever its status or schedule."""
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-        post = self.get_object(request, unquote(object_id))
-        if post is None:
-            raise Http404(_("No post with that id."))
-        return TemplateResponse(request, "posts/post_detail.html", {"post": post, "preview": True})
+    def view_on_site(self, page):
+        return page.get_absolute_url() if page.is_published else None

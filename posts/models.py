@@ -215,6 +215,12 @@ class Post(models.Model):
         return self.author.get_full_name() or self.author.get_username()
 
 
+class PageQuerySet(models.QuerySet):
+    def published(self):
+        """Pages readers may see; an unpublished one is for staff, in the admin."""
+        return self.filter(is_published=True)
+
+
 class Page(models.Model):
     """A page that is not a post (About, Contact): no date, no comments, no labels.
 
@@ -237,6 +243,8 @@ class Page(models.Model):
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PageQuerySet.as_manager()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("page")
@@ -251,3 +259,8 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("posts:page", kwargs={"slug": self.slug})
+
+    @property
+    def excerpt(self):
+        """What link previews and search results show of the page: its first words."""
+        return excerpt_of(self.body_html, words=40)

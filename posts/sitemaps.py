@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Label, Post
+from .models import Label, Page, Post
 
 
 class PostSitemap(Sitemap):
@@ -24,7 +24,7 @@ class LabelSitemap(Sitemap):
 
 
 class PagesSitemap(Sitemap):
-    """The pages that are not posts: the front page and the comment policy."""
+    """The site's own pages that are not posts: the front page and the comment policy."""
 
     priority = 0.5
 
@@ -33,3 +33,15 @@ class PagesSitemap(Sitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+class PageSitemap(Sitemap):
+    """The published Pages (posts.Page): About, and those brought over from Blogger."""
+
+    priority = 0.5
+
+    def items(self):
+        return Page.objects.published().only("slug", "updated_at")
+
+    def lastmod(self, page):
+        return page.updated_at

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, ListView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from . import search
-from .models import Label, Post
+from .models import Label, Page, Post
 
 
 class PublishedPostsMixin:
@@ -104,3 +104,12 @@ class PostDetailView(DetailView):
         return super().get_context_data(
             newer_post=newer.first(), older_post=older.first(), **kwargs
         )
+
+
+class PageDetailView(DetailView):
+    """A page that is not a post (About, Contact) at /pages/<slug>/; unpublished, a 404."""
+
+    context_object_name = "page"
+
+    def get_queryset(self):
+        return Page.objects.published()

@@ -1,4 +1,4 @@
-"""Builders that read like the domain: make_post(), make_comment(post, status=...)."""
+"""Builders that read like the domain: make_post(), make_comment(post, status=...), make_page()."""
 
 import itertools
 from datetime import datetime, timedelta
@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from comments.models import Comment, PolicyRule
-from posts.models import Label, Post
+from posts.models import Label, Page, Post
 
 _sequence = itertools.count(1)
 
@@ -53,6 +53,17 @@ def make_post(title=None, *, author=None, labels=(), published=True, **fields):
     if labels:
         post.labels.add(*[make_label(name) for name in labels])
     return post
+
+
+def make_page(title="About us", *, published=True, **fields):
+    n = next(_sequence)
+    fields.setdefault("body", "We report from both sides of the border.")
+    return Page.objects.create(
+        title=title,
+        slug=fields.pop("slug", f"page-{n}"),
+        is_published=published,
+        **fields,
+    )
 
 
 def make_comment(post, *, status=Comment.Status.PENDING, body=None, **fields):

@@ -27,7 +27,7 @@ from django.urls import reverse
 
 from comments.models import Comment
 from demo.content import SEED_SLUG
-from posts.models import Post
+from posts.models import Page, Post
 from tests.comments.forms_helper import rendered_form_fields
 
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
@@ -65,6 +65,20 @@ def demo_public_pages() -> dict[str, PublicPage]:
     comment = Comment.objects.approved().for_post(seed).order_by("created_at").first()
     label = seed.labels.order_by("name").first()
     when = seed.publish_at
+    # A page as the Blogger import brings one: HTML, in the other language than the UI's.
+    about, _ = Page.objects.get_or_create(
+        slug="quienes-somos",
+        defaults={
+            "title": "Quiénes somos",
+            "language": "es",
+            "body_format": "html",
+            "body": (
+                "<h2>La redacción</h2><p>Periodistas de los dos lados de la línea.<br>"
+                'Escríbenos: <a href="mailto:desk@borderblog.example">desk@borderblog.example'
+                "</a></p>"
+            ),
+        },
+    )
     pages = [
         PublicPage("home", reverse("posts:index"), shows=seed.title),
         PublicPage("home-page-2", reverse("posts:index") + "?page=2", shows="Page 2"),
@@ -104,6 +118,7 @@ def demo_public_pages() -> dict[str, PublicPage]:
         PublicPage("seed-post-in-spanish", seed_path, shows=seed.title, language="es"),
         PublicPage("spanish-post", spanish.get_absolute_url(), shows=spanish.title),
         PublicPage("policy", reverse("comments:policy"), shows="Rule 1"),
+        PublicPage("page", about.get_absolute_url(), shows="La redacción"),
         PublicPage(
             "report-comment", reverse("comments:report", args=[comment.pk]), shows="Send report"
         ),

@@ -122,6 +122,28 @@ def test_a_request_for_another_host_gets_a_400_page(production, path):
     production.assert_printed_no_traceback()
 
 
+# What the Blogger import leaves for the seed post: the row its old address is answered from.
+SEED_BROUGHT_OVER = f"""
+from blogger.models import ImportedEntry
+from posts.models import Post
+ImportedEntry.objects.get_or_create(
+    blogger_id="7152148342155549342.3085960624335419541",
+    defaults={{"kind": "post", "post": Post.objects.get(slug="{walks.SEED_SLUG}"),
+               "old_path": "/2010/12/wikileaks-cables-us-mexico-drugs-war.html"}},
+)
+"""
+
+
+def test_an_old_blogger_address_moves_permanently_to_the_post(production):
+    production.manage("shell", "-c", SEED_BROUGHT_OVER)
+    response = browser_for(production).get(
+        "/2010/12/wikileaks-cables-us-mexico-drugs-war.html?m=1", expect=301
+    )
+    assert response.headers["Location"] == walks.SEED_POST
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    production.assert_printed_no_traceback()
+
+
 def test_the_onion_service_is_served_over_plain_http(production):
     onion = Browser(production.url)  # Tor Browser reaches the onion without TLS
     page = onion.get("/tips/", headers={"Host": ONION}, expect=200).text
