@@ -57,7 +57,7 @@ class ImageImporter:
         self.reused = 0  # images stored by an earlier run
         self.would_fetch = 0  # in a dry run: images a real run would store
         self._known: dict[str, str | None] = {}  # key → local URL, or None if missing
-        self._files = _index(Path(media_dir)) if media_dir else {}
+        self._files = _index(Path(media_dir)) if media_dir is not None else {}
 
     def local_url(self, source_url: str) -> str | None:
         """The local URL of the image at ``source_url`` (stored now if need be), or None
@@ -119,11 +119,14 @@ class ImageImporter:
         return self._store(key, source_url, content, extension)
 
     def _bytes_of(self, source_url: str) -> bytes:
-        path = self._files.get(_file_name(source_url))
+        path = next(filter(None, map(self._files.get, _file_names(source_url))), None)
         if path is not None:
-            if path.stat().st_size > MAX_BYTES:
-                raise ImageUnavailable(f"the file {path.name} is over {MAX_BYTES} bytes")
-            return path.read_bytes()
+            try:
+                if path.stat().st_size > MAX_BYTES:
+                    raise ImageUnavailable(f"the file {path} is over {MAX_BYTES} bytes")
+                return path.read_bytes()
+            except OSError as error:
+                raise ImageUnavailable(f"the file {path} cannot be read ({error})") from None
         try:
             return self.fetch(largest(source_url))
         except ImageUnavailable:
@@ -179,7 +182,7 @@ def _gif_as_png(data: bytes) -> bytes:
             with Image.open(io.BytesIO(data), formats=["GIF"]) as gif:
                 if gif.width * gif.height > MAX_PIXELS:
                     raise ImageUnavailable(f"over {MAX_PIXELS // 1_000_000} megapixels")
-                frame = gif.convert("RGBA")
+                frame = gif.convert("RGBA" if "transparency" in gif.info else "RGB")
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise ImageUnavailable(f"over {MAX_PIXELS // 1_000_000} megapixels") from None
         except images.DECODE_ERRORS:
@@ -195,6 +198,8 @@ def _gif_as_png(data: bytes) -> bytes:
 def _index(media_dir: Path) -> dict[str, Path]:
     """The image files under ``media_dir`` by name, decoded and case-folded; a name
     that two files share names neither, since the address cannot say which."""
+    if not media_dir.is_dir():
+        raise ValueError(f"{media_dir} is not a folder.")
     found: dict[str, Path | None] = {}
     for path in media_dir.rglob("*"):
         if path.is_file():
@@ -203,11 +208,12 @@ def _index(media_dir: Path) -> dict[str, Path]:
     return {name: path for name, path in found.items() if path is not None}
 
 
-def _file_name(address: str) -> str:
-    """The file name an address ends with, as _index() keys it. Old Blogger addresses
-    wrote a space as "+"."""
+def _file_names(address: str) -> list[str]:
+    """The names, as _index() keys them, a file of the address's image may have. Old
+    Blogger addresses wrote a space as "+"."""
     name = unquote(address.split("?")[0].split("#")[0].rstrip("/").rpartition("/")[2])
-    return name.replace("+", " ").casefold() if "+" in name else name.casefold()
+    name = name.casefold()
+    return [name, name.replace("+", " ")] if "+" in name else [name]
 
 
 # Addresses in HTML ------------------------------------------------------------------

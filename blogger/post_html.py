@@ -20,12 +20,15 @@ RENAMED = {
 }  # fmt: skip
 # Kept as blocks, each with its own content handled in _inside().
 BLOCKS = {
-    "blockquote", "dl", "figcaption", "figure", "h2", "h3", "h4", "hr", "ol", "pre", "table",
-    "ul",
+    "blockquote", "figcaption", "figure", "h2", "h3", "h4", "hr", "ol", "pre", "table", "ul",
 }  # fmt: skip
 _ENDS_A_LINE = BLOCKS | {"br"}
 # Blocks with no meaning of their own: where one begins or ends, a line does.
-WRAPPERS = {"address", "article", "aside", "center", "div", "footer", "header", "main", "nav"}
+# (The allowlist has no definition lists either: each term and definition is a line.)
+WRAPPERS = {
+    "address", "article", "aside", "center", "dd", "div", "dl", "dt", "footer", "header",
+    "main", "nav", "section",
+}  # fmt: skip
 # Inline tags that carry nothing once sanitised: they never stop a paragraph forming.
 PLAIN_INLINE = {"font", "span"}
 # Not content: dropped here so that they leave no empty paragraph behind. (render_article
@@ -106,10 +109,12 @@ def _embed_as_link(iframe) -> None:
     if not address.startswith(("https://", "http://")):
         remove(iframe)
         return
-    iframe.clear(keep_tail=True)
-    iframe.tag = "a"
-    iframe.set("href", address)
-    iframe.text = address
+    # In a separator, as Blogger's editor placed images: a paragraph of its own.
+    holder = etree.Element("div", {"class": "separator"})
+    link = etree.SubElement(holder, "a", {"href": address})
+    link.text = address
+    holder.tail = without_controls(iframe.tail)
+    iframe.getparent().replace(iframe, holder)
 
 
 # Paragraphs ---------------------------------------------------------------------------
@@ -152,12 +157,14 @@ def _tokens(items):
     for item in items:
         if isinstance(item, str) or not _is_opened(item):
             yield item
-            continue
-        separate = item.tag == "p" or "separator" in _classes(item)
-        mark = _PARAGRAPH if separate else _LINE
-        yield mark
-        yield from _tokens(_take_content(item))
-        yield mark
+        elif item.tag in WRAPPERS or item.tag == "p":
+            separate = item.tag == "p" or "separator" in _classes(item)
+            mark = _PARAGRAPH if separate else _LINE
+            yield mark
+            yield from _tokens(_take_content(item))
+            yield mark
+        else:  # an inline element opened: its content, still inline
+            yield from _tokens(_take_content(item))
 
 
 def _is_opened(element) -> bool:

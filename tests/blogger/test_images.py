@@ -17,6 +17,8 @@ from PIL import Image
 from blogger.image_addresses import is_image_host, largest, normalised
 from blogger.images import HTTPFetch, ImageImporter, ImageUnavailable, blogger_image_addresses
 from blogger.models import ImportedImage
+from blogger.post_html import article_source
+from posts.markup import render_article
 from tests.tips import files
 
 pytestmark = pytest.mark.django_db
@@ -301,6 +303,25 @@ def test_no_attribute_names_a_blogger_image_host_after_rewrite(blogger, importer
     assert "gone<div>x</div>lh5" in html
 
 
+def test_an_imported_post_names_no_blogger_host_once_rendered(blogger, importer):
+    blogger.files[PHOTO_SERVED] = files.jpeg_with_gps_and_xmp()
+    blogger_html = (
+        '<table class="tr-caption-container"><tbody><tr><td>'
+        f'<a href="{PHOTO_FULL}"><img src="{PHOTO}" /></a></td></tr>'
+        '<tr><td class="tr-caption">At the gate</td></tr></tbody></table>'
+        f'<div class="separator"><a href="{PHOTO_FULL}"><img src="{PHOTO}" /></a></div>'
+    )
+
+    html = render_article(importer.rewrite(article_source(blogger_html)), "html")
+
+    url = ImportedImage.objects.get().image.url
+    assert html.split("\n") == [
+        f'<figure><a href="{url}" rel="noopener"><img src="{url}"></a>'
+        "<figcaption>At the gate</figcaption></figure>",
+        f'<p><a href="{url}" rel="noopener"><img src="{url}"></a></p>',
+    ]
+
+
 def test_html_that_names_no_blogger_host_is_left_as_it_is(importer):
     comment = "Thanks for <b>this</b> &amp; that.\nSee https://example.com/a.jpg"
 
@@ -349,6 +370,19 @@ def test_a_file_beside_the_export_is_used_instead_of_fetching(blogger, tmp_path)
     assert url == ImportedImage.objects.get().image.url
     assert blogger.requests == []
     assert files.AUTHOR.encode() not in stored_bytes(ImportedImage.objects.get())
+
+
+def test_a_file_named_with_a_plus_for_a_space_is_found(blogger, tmp_path):
+    (tmp_path / "Red Cart.jpg").write_bytes(files.jpeg_with_gps_and_xmp())
+    importer = ImageImporter(media_dir=tmp_path, fetch=HTTPFetch(connect=blogger.connect))
+
+    assert importer.local_url("http://4.bp.blogspot.com/_0u/Ss/AAA/rA/s1600/Red+Cart.jpg")
+    assert blogger.requests == []
+
+
+def test_a_media_dir_that_is_not_a_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="is not a folder"):
+        ImageImporter(media_dir=tmp_path / "nowhere")
 
 
 def test_a_file_name_two_files_share_is_fetched_instead(blogger, tmp_path):

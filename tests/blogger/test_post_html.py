@@ -176,16 +176,18 @@ def test_an_imported_script_is_neutralised(hostile):
         assert word not in html.lower()
 
 
-def test_an_embedded_video_becomes_a_link_to_it():
+def test_an_embedded_video_becomes_a_link_to_it_in_a_paragraph_of_its_own():
     html = shown(
-        '<iframe allowfullscreen="" class="BLOG_video_class" height="266" '
-        'src="https://www.youtube.com/embed/abc123" width="320"></iframe>'
+        'Watch:<iframe allowfullscreen="" class="BLOG_video_class" height="266" '
+        'src="https://www.youtube.com/embed/abc123" width="320"></iframe>Then read on.'
     )
 
-    assert html == (
+    assert lines(html) == [
+        "<p>Watch:</p>",
         '<p><a href="https://www.youtube.com/embed/abc123" rel="noopener">'
-        "https://www.youtube.com/embed/abc123</a></p>"
-    )
+        "https://www.youtube.com/embed/abc123</a></p>",
+        "<p>Then read on.</p>",
+    ]
 
 
 def test_the_jump_break_and_html_comments_leave_nothing_behind():
@@ -216,3 +218,15 @@ def test_a_table_inside_a_table_cell_is_kept_inside_it():
 def test_html_nested_deeper_than_the_parser_reads_is_a_clear_error_not_a_cut_post():
     with pytest.raises(UnreadableHTML, match="nested more than 256 elements deep"):
         article_source("<div>" * 300 + "words" + "</div>" * 300 + "the end")
+
+
+def test_a_font_span_with_line_breaks_inside_a_sentence_breaks_no_line_of_its_own():
+    html = shown('Met <span style="font-family: Arial;">Ana<br />and Luis</span> there.')
+
+    assert html == "<p>Met Ana<br>and Luis there.</p>"
+
+
+def test_definition_lists_become_lines():
+    assert shown("<dl><dt>Garita</dt><dd>A border crossing.</dd></dl>") == (
+        "<p>Garita<br>A border crossing.</p>"
+    )
