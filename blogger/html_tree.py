@@ -40,6 +40,34 @@ def content_markup(body) -> str:
     return markup.removeprefix("<body>").removesuffix("</body>")
 
 
+def take_content(element) -> list:
+    """The element's text and children, in order, as strings and tail-less elements;
+    the element is left empty."""
+    items = [element.text] if element.text else []
+    for child in list(element):
+        tail, child.tail = child.tail, None
+        element.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    element.text = None
+    return items
+
+
+def set_content(element, items) -> None:
+    """Append ``items`` (strings and elements, as take_content() gives them)."""
+    for item in items:
+        if isinstance(item, str):
+            append_text(element, item)
+        else:
+            element.append(item)
+
+
+def move_content(source, destination) -> None:
+    """Move everything ``source`` holds to the end of ``destination``."""
+    set_content(destination, take_content(source))
+
+
 def append_text(element, text: str) -> None:
     """Add ``text`` at the end of the element's content."""
     if len(element):

@@ -12,7 +12,7 @@ is trusted to remove anything hostile.
 
 from lxml import etree
 
-from .html_tree import append_text, parse, remove, without_controls
+from .html_tree import move_content, parse, remove, set_content, take_content, without_controls
 
 # The page's title is its one <h1>; the allowlist's headings are h2 to h4.
 RENAMED = {
@@ -55,7 +55,7 @@ def article_source(blogger_html: str) -> str:
     body = parse(blogger_html)
     for element in list(body.iter()):
         _rewrite_element(element)
-    return "\n".join(_serialise(block) for block in _reflow(_take_content(body)))
+    return "\n".join(_serialise(block) for block in _reflow(take_content(body)))
 
 
 def _rewrite_element(element) -> None:
@@ -84,7 +84,7 @@ def _span_as_tags(span) -> None:
     span.tag = tags[0]
     for tag in tags[1:]:
         inner = etree.Element(tag)
-        _move_content(span, inner)
+        move_content(span, inner)
         span.append(inner)
 
 
@@ -94,9 +94,9 @@ def _caption_table_as_figure(table) -> None:
     for cell in _own_cells(table):
         if "tr-caption" in _classes(cell):
             caption = etree.SubElement(figure, "figcaption")
-            _move_content(cell, caption)
+            move_content(cell, caption)
         else:
-            _move_content(cell, figure)
+            move_content(cell, figure)
     figure.tail = without_controls(table.tail)
     table.getparent().replace(table, figure)
 
@@ -161,10 +161,10 @@ def _tokens(items):
             separate = item.tag == "p" or "separator" in _classes(item)
             mark = _PARAGRAPH if separate else _LINE
             yield mark
-            yield from _tokens(_take_content(item))
+            yield from _tokens(take_content(item))
             yield mark
         else:  # an inline element opened: its content, still inline
-            yield from _tokens(_take_content(item))
+            yield from _tokens(take_content(item))
 
 
 def _is_opened(element) -> bool:
@@ -182,7 +182,7 @@ def _is_opened(element) -> bool:
 def _inside(block) -> None:
     tag = block.tag
     if tag == "blockquote":
-        _set_content(block, _reflow(_take_content(block)))
+        set_content(block, _reflow(take_content(block)))
     elif tag in {"ol", "ul"}:
         for item in block.findall("li"):
             _inline(item)
@@ -198,7 +198,7 @@ def _inline(element) -> None:
     """Content that stays on lines of its own (a list item, a cell, a caption): wrappers
     and paragraphs inside it become line breaks."""
     items = []
-    for token in _tokens(_take_content(element)):
+    for token in _tokens(take_content(element)):
         if token is _LINE or token is _PARAGRAPH:
             if _line_has_content(items):
                 items.append(etree.Element("br"))
@@ -206,7 +206,7 @@ def _inline(element) -> None:
             if not isinstance(token, str) and token.tag in BLOCKS:
                 _inside(token)
             items.append(token)
-    _set_content(element, _trimmed(items))
+    set_content(element, _trimmed(items))
 
 
 def _paragraph(run):
@@ -214,7 +214,7 @@ def _paragraph(run):
     if not any(_is_visible(item) for item in items):
         return None
     paragraph = etree.Element("p")
-    _set_content(paragraph, items)
+    set_content(paragraph, items)
     return paragraph
 
 
@@ -264,35 +264,6 @@ def _is_visible(item) -> bool:
     if item.tag in {"img", "hr"} or next(item.iter("img"), None) is not None:
         return True
     return any(text and not text.isspace() for text in item.itertext())
-
-
-# Moving content in lxml's text-and-tail model -------------------------------------------
-
-
-def _take_content(element) -> list:
-    """The element's text and children, in order, as strings and tail-less elements;
-    the element is left empty."""
-    items = [element.text] if element.text else []
-    for child in list(element):
-        tail, child.tail = child.tail, None
-        element.remove(child)
-        items.append(child)
-        if tail:
-            items.append(tail)
-    element.text = None
-    return items
-
-
-def _set_content(element, items) -> None:
-    for item in items:
-        if isinstance(item, str):
-            append_text(element, item)
-        else:
-            element.append(item)
-
-
-def _move_content(source, destination) -> None:
-    _set_content(destination, _take_content(source))
 
 
 def _own_cells(table) -> list:
