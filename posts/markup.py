@@ -17,10 +17,12 @@ import nh3
 
 from borderblog import links
 
+# s and u: struck-through and underlined words in posts imported from Blogger, whose
+# editor had buttons for both (a struck line is how a newsroom shows a correction).
 ARTICLE_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "em", "figcaption", "figure", "h2", "h3",
-    "h4", "hr", "i", "img", "li", "ol", "p", "pre", "strong", "sub", "sup", "table",
-    "tbody", "td", "th", "thead", "tr", "ul",
+    "h4", "hr", "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table",
+    "tbody", "td", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
 ARTICLE_ATTRIBUTES = {
     "a": {"href", "title"},

@@ -62,3 +62,34 @@ def test_footnote_links_still_work():
     html = render_article("Claim.[^1]\n\n[^1]: Source.")
     assert '<a href="#fn:1" rel="noopener">1</a>' in html
     assert '<a href="#fnref:1" title="Jump back to footnote 1 in the text" rel="noopener">' in html
+
+
+# Bodies imported as HTML (from Blogger) -------------------------------------------------
+
+
+def test_an_html_body_is_sanitised_as_it_is_and_never_read_as_markdown():
+    html = render_article("<p>*Not* emphasis, [not](a link)</p>", "html")
+
+    assert html == "<p>*Not* emphasis, [not](a link)</p>"
+
+
+@pytest.mark.parametrize("href", HOSTILE_HREFS)
+def test_a_link_an_imported_body_may_not_make_becomes_its_text(href):
+    html = render_article(f'<p>Read <a href="{href}">the <em>file</em></a>.</p>', "html")
+    assert html == "<p>Read the <em>file</em>.</p>"
+
+
+def test_an_imported_script_and_its_words_are_gone():
+    html = render_article("<p>Hi<script>alert(document.cookie)</script></p>", "html")
+
+    assert html == "<p>Hi</p>"
+
+
+def test_an_html_body_keeps_figures_and_struck_and_underlined_words():
+    source = (
+        '<figure><img src="/media/imported/a.jpg" alt="" width="320">'
+        "<figcaption>At the gate</figcaption></figure>"
+        "<p>The <s>minister</s> <u>deputy</u> said so.</p>"
+    )
+
+    assert render_article(source, "html") == source
