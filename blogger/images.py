@@ -12,6 +12,7 @@ reported by its address.
 import hashlib
 import http.client
 import io
+import re
 import warnings
 from pathlib import Path
 from secrets import token_hex
@@ -35,12 +36,25 @@ MAX_PIXELS = 64_000_000
 __all__ = ["HTTPFetch", "ImageImporter", "ImageUnavailable", "blogger_image_addresses"]
 
 
+# A web address typed as text (a comment's "see https://…"), up to the next space,
+# quote or angle bracket; trailing punctuation is the sentence's.
+_TYPED_ADDRESS = re.compile(r"""https?://[^\s<>"']+""")
+
+
 def blogger_image_addresses(html: str) -> set[str]:
     """Every Blogger-hosted image address an ``img src`` or ``a href`` in ``html``
-    names, as ImageImporter.local_url is to be called with them."""
+    names, or its text spells out, as ImageImporter.local_url is to be called with them."""
     if not probably_names_one(html):
         return set()
-    return {value for _, _, value in _linked_addresses(parse(html))}
+    named = {value for _, _, value in _linked_addresses(parse(html))}
+    return named | set(_typed_addresses(html))
+
+
+def _typed_addresses(text: str):
+    for match in _TYPED_ADDRESS.finditer(text):
+        address = match.group().rstrip(".,;:!?)")
+        if is_blogger_image_address(address):
+            yield address
 
 
 class ImageImporter:
@@ -100,6 +114,16 @@ class ImageImporter:
             if anchor.getparent() is not None and not _has_content(anchor):
                 _unwrap(anchor)
         return content_markup(body)
+
+    def rewrite_text(self, text: str) -> str:
+        """``text`` (a comment's source) with each Blogger image address typed in it
+        replaced by the local copy's, or left out if it cannot be had: the linker that
+        renders comments would otherwise make it a link to Blogger."""
+        if not probably_names_one(text):
+            return text
+        for address in sorted(set(_typed_addresses(text)), key=len, reverse=True):
+            text = text.replace(address, self.local_url(address) or "")
+        return text
 
     def _find_or_store(self, key: str, source_url: str) -> str | None:
         earlier = ImportedImage.objects.filter(source_key=key).first()
