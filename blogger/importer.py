@@ -9,6 +9,7 @@ import behind. Every entry is keyed by its Blogger id (ImportedEntry): a second 
 only what is new.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -125,7 +126,10 @@ def _survey(path, known, progress) -> _Survey:
             "blogger_id", flat=True
         )
     )
-    labels = {slugify(name) for name in Label.objects.values_list("name", flat=True)}
+    labels = set()  # slugs and names, as the writer matches them
+    for slug, name in Label.objects.values_list("slug", "name"):
+        labels |= {slug, name.casefold()}
+    seen = set()  # ids met in this file: an entry listed twice is written once
     comments = []  # (post id, is removed) of new comments: judged once every post is known
     progress.start("reading", None)
     for entry in read_export(path):
@@ -137,6 +141,10 @@ def _survey(path, known, progress) -> _Survey:
         if entry.blogger_id in known:
             summary.already_there[_kind_name(entry)] += 1
             continue
+        if entry.blogger_id in seen:
+            summary.skipped["listed twice in the export"] += 1
+            continue
+        seen.add(entry.blogger_id)
         # Made into our HTML here too, only to find what cannot be, before any write.
         _source_of(entry)
         # A comment may link to a photo on Blogger's hosts too.
@@ -147,8 +155,8 @@ def _survey(path, known, progress) -> _Survey:
         if isinstance(entry, PostEntry):
             posts_in_file.add(entry.blogger_id)
             for name in entry.labels:
-                if slugify(name) not in labels:
-                    labels.add(slugify(name))
+                if not {_label_slug(name), name.casefold()} & labels:
+                    labels |= {_label_slug(name), name.casefold()}
                     summary.added["labels"] += 1
         summary.added[_kind_name(entry)] += 1
         summary.added["redirects"] += bool(entry.old_path)
@@ -206,7 +214,9 @@ class _Writer:
     def __init__(self, known, images, summary):
         self.known, self.images, self.summary = known, images, summary
         self.staff = _StaffByName()
-        self.labels = {label.slug: label for label in Label.objects.all()}
+        self.labels = {}  # by slug, and by name: an editor may have renamed either
+        for label in Label.objects.all():
+            self.labels[label.slug] = self.labels[label.name.casefold()] = label
         self.slugs = set(Post.objects.values_list("slug", flat=True))
         self.page_slugs = set(Page.objects.values_list("slug", flat=True))
         self.post_pk = dict(
@@ -296,10 +306,11 @@ class _Writer:
         self.summary.added["redirects"] += bool(entry.old_path)
 
     def _label(self, name):
-        slug = slugify(name) or slugify(f"label {name}", allow_unicode=True) or "label"
-        label = self.labels.get(slug)
+        slug = _label_slug(name)
+        label = self.labels.get(slug) or self.labels.get(name.casefold())
         if label is None:
-            label = self.labels[slug] = Label.objects.create(name=name[:80], slug=slug[:80])
+            label = Label.objects.create(name=name[:80], slug=slug)
+            self.labels[slug] = self.labels[name.casefold()] = label
             self.summary.added["labels"] += 1
         return label
 
@@ -365,6 +376,13 @@ class _StaffByName:
         if author.email and author.email.casefold() in self.by_email:
             return self.by_email[author.email.casefold()]
         return self.by_name.get(author.name.casefold()) if author.name else None
+
+
+def _label_slug(name) -> str:
+    # Label addresses are ASCII (<slug:…>); a name slugify cannot spell in ASCII gets
+    # a short digest of itself, the same on every run.
+    digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+    return (slugify(name) or f"label-{digest}")[:80]
 
 
 def _title(entry) -> str:

@@ -413,3 +413,36 @@ def test_after_an_import_the_old_addresses_lead_to_what_each_became(export, run,
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"] == new, old
+
+
+def test_a_label_an_editor_already_made_is_used_not_made_again(export, run):
+    from posts.models import Label
+
+    border = Label.objects.create(name="Border", slug="border-news")
+    post_id = export.post(labels=["Border"])
+    summary = run(export)
+    assert imported(post_id).post.labels.get() == border
+    assert summary.added["labels"] == 0
+
+
+def test_a_label_in_another_script_gets_an_address_readers_can_open(export, run, client):
+    post_id = export.post(labels=["国境"])
+    run(export)
+    label = imported(post_id).post.labels.get()
+    assert label.slug.isascii()
+    assert client.get(label.get_absolute_url()).status_code == 200
+
+
+def test_an_entry_listed_twice_is_imported_once(tmp_path):
+    export = ClassicExport()
+    post_id = export.post()
+    export.comment(post_id, content_html="Said once.")
+    path = export.write(tmp_path)
+    text = path.read_text()
+    comment = text[text.rindex("<entry>") : text.rindex("</entry>") + len("</entry>")]
+    path.write_text(text.replace(comment, comment + "\n" + comment))
+    dry = import_blogger(path, dry_run=True)
+    summary = import_blogger(path)
+    assert Comment.objects.count() == 1
+    assert dry.added == summary.added
+    assert summary.skipped["listed twice in the export"] == 1
