@@ -117,3 +117,18 @@ def test_a_refused_file_exits_non_zero_with_a_message_and_no_traceback(tmp_path)
     assert result.returncode != 0
     assert "Nothing was imported" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_each_stage_draws_a_progress_bar(tmp_path):
+    terminal = Terminal()
+    call_command(
+        "import_blogger", str(small_blog().write(tmp_path)), stdout=StringIO(), stderr=terminal
+    )
+    drawn = terminal.getvalue()
+    assert "Importing: 100%" in drawn
+    assert "3/3" in drawn

@@ -3,7 +3,6 @@
 docs/import.md says how to export a blog from Blogger, run this, and check the result.
 """
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -75,11 +74,13 @@ def _is_terminal(stream) -> bool:
 
 class _TerminalProgress(Progress):
     def __init__(self, stream):
-        self.stream, self.bar = stream, None
+        # tqdm redraws its line with \r on the terminal itself, not through Django's
+        # OutputWrapper (which would end every redraw with a newline).
+        self.stream, self.bar = getattr(stream, "_out", stream), None
 
     def start(self, stage, total):
         self.finish()
-        self.bar = tqdm(total=total, desc=STAGES[stage], unit=UNITS[stage], file=sys.stderr)
+        self.bar = tqdm(total=total, desc=STAGES[stage], unit=UNITS[stage], file=self.stream)
 
     def advance(self, count=1):
         self.bar.update(count)
