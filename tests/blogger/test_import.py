@@ -446,3 +446,15 @@ def test_an_entry_listed_twice_is_imported_once(tmp_path):
     assert Comment.objects.count() == 1
     assert dry.added == summary.added
     assert summary.skipped["listed twice in the export"] == 1
+
+
+def test_a_post_written_late_on_the_last_of_a_month_keeps_its_instant(export, run, client):
+    # 23:30 at the border on 31 May is 06:30 on 1 June in UTC.
+    late = datetime(2019, 5, 31, 23, 30, tzinfo=BORDER_TIME)
+    post_id = export.post(published=late, path="/2019/05/late-edition.html")
+    run(export)
+    post = imported(post_id).post
+    assert post.publish_at == late
+    assert post.publish_at.astimezone(UTC).day == 1
+    response = client.get("/2019/05/late-edition.html")
+    assert response["Location"] == post.get_absolute_url()
