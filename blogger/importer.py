@@ -10,6 +10,7 @@ only what is new.
 """
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from . import language
 from .comment_html import comment_source
 from .entries import CommentEntry, ExportError, PageEntry, PostEntry, SkippedEntry
 from .html_tree import UnreadableHTML
+from .image_addresses import is_blogger_image_address
 from .images import ImageImporter, blogger_image_addresses
 from .models import ImportedEntry
 from .post_html import article_source
@@ -43,6 +45,9 @@ class Summary:
     already_there: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)
     images_missing: list[str] = field(default_factory=list)
+    # Pictures a post shows from a site that is not Blogger's: kept as they are, but the
+    # site's Content-Security-Policy (img-src 'self') will not load them.
+    images_elsewhere: set[str] = field(default_factory=set)
     entries: int = 0
 
     def rows(self):
@@ -60,6 +65,7 @@ class Summary:
         ):
             yield kind, self.added[kind]
         yield "images missing", len(self.images_missing)
+        yield "images on other sites", len(self.images_elsewhere)
         for kind, count in sorted(self.already_there.items()):
             yield f"already imported: {kind}", count
         for reason, count in sorted(self.skipped.items()):
@@ -152,6 +158,7 @@ def _survey(path, known, progress) -> _Survey:
         if isinstance(entry, CommentEntry):
             comments.append((entry.post_id, entry.removed))
             continue
+        summary.images_elsewhere |= _images_elsewhere(entry.content_html)
         if isinstance(entry, PostEntry):
             posts_in_file.add(entry.blogger_id)
             for name in entry.labels:
@@ -169,6 +176,16 @@ def _survey(path, known, progress) -> _Survey:
         summary.added["redirects"] += 1
     summary.entries = survey.entries
     return survey
+
+
+_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?(https?://[^"'\s>]+)""", re.I)
+
+
+def _images_elsewhere(html) -> set[str]:
+    """Pictures on other sites than Blogger's that the body shows, by address."""
+    return {
+        address for address in _IMAGE_SOURCE.findall(html) if not is_blogger_image_address(address)
+    }
 
 
 def _readable(entry, make):

@@ -458,3 +458,9 @@ def test_a_post_written_late_on_the_last_of_a_month_keeps_its_instant(export, ru
     assert post.publish_at.astimezone(UTC).day == 1
     response = client.get("/2019/05/late-edition.html")
     assert response["Location"] == post.get_absolute_url()
+
+
+def test_a_picture_on_another_site_is_reported(export, run):
+    export.post(content_html='<p><img src="https://photos.example.org/bridge.jpg"></p>')
+    summary = run(export)
+    assert summary.images_elsewhere == {"https://photos.example.org/bridge.jpg"}

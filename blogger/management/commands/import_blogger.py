@@ -65,6 +65,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {what:<{width}}  {count:>7}")
         for address in summary.images_missing:
             self.stdout.write(self.style.WARNING(f"  missing image, left out: {address}"))
+        for address in sorted(summary.images_elsewhere):
+            self.stdout.write(
+                self.style.WARNING(f"  image on another site, not loaded by the pages: {address}")
+            )
 
 
 def _is_terminal(stream) -> bool:
