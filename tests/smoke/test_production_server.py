@@ -89,10 +89,13 @@ def test_a_large_file_to_a_form_without_files_is_refused_unread(production):
 @pytest.mark.parametrize("path", ["/", "/tips/", walks.SEED_POST])
 def test_head_is_answered_without_a_body_by_the_app_itself(production, path):
     browser = browser_for(production)
-    got = browser.get(path, expect=200)
+    # Two workers, each with its own local-memory cache: the post page's queue line may
+    # be a minute older in one than the other, so a HEAD is measured against what GETs
+    # from either worker weigh (sync workers close each connection; none can be pinned).
+    lengths = {str(len(browser.get(path, expect=200).content)) for _ in range(8)}
     head = browser.request("HEAD", path, expect=200)
     assert head.content == b""
-    assert head.headers["Content-Length"] == str(len(got.content))
+    assert head.headers["Content-Length"] in lengths
     # gunicorn drops a body sent with a HEAD answer, and logs a warning each time.
     assert "no-body response" not in production.printed()
 
