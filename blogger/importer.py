@@ -103,9 +103,9 @@ def import_blogger(path, *, dry_run=False, images=None, progress=None) -> Summar
     if dry_run:
         summary.added["images stored"] = images.would_fetch
         return summary
-    summary.added = Counter()
+    # The first pass counted what this one adds: the same entries, judged the same way.
     with transaction.atomic():
-        writer = _Writer(known, images, summary)
+        writer = _Writer(known, images)
         progress.start("import", survey.entries)
         for entry in read_export(path):
             writer.write(entry)
@@ -228,8 +228,8 @@ def _is_scheduled(entry) -> bool:
 class _Writer:
     """The second pass: each entry written once, comments in batches."""
 
-    def __init__(self, known, images, summary):
-        self.known, self.images, self.summary = known, images, summary
+    def __init__(self, known, images):
+        self.known, self.images = known, images
         self.staff = _StaffByName()
         self.labels = {}  # by slug, and by name: an editor may have renamed either
         for label in Label.objects.all():
@@ -300,8 +300,6 @@ class _Writer:
             old_path=entry.old_path,
         )
         self.post_pk[entry.blogger_id] = post.pk
-        self.summary.added[_kind_name(entry)] += 1
-        self.summary.added["redirects"] += bool(entry.old_path)
 
     def _page(self, entry: PageEntry):
         body = _source_of(entry, self.images)
@@ -319,8 +317,6 @@ class _Writer:
             page=page,
             old_path=entry.old_path,
         )
-        self.summary.added["pages"] += 1
-        self.summary.added["redirects"] += bool(entry.old_path)
 
     def _label(self, name):
         slug = _label_slug(name)
@@ -328,7 +324,6 @@ class _Writer:
         if label is None:
             label = Label.objects.create(name=name[:80], slug=slug)
             self.labels[slug] = self.labels[name.casefold()] = label
-            self.summary.added["labels"] += 1
         return label
 
     def _flush_comments(self):
@@ -372,8 +367,6 @@ class _Writer:
             self.touched_posts.add(row.post_id)
             if c.parent_id:
                 self.replies[c.blogger_id] = c.parent_id
-            self.summary.added["removed comments" if c.removed else "comments"] += 1
-            self.summary.added["redirects"] += 1
 
 
 class _StaffByName:

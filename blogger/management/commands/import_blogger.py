@@ -47,7 +47,7 @@ class Command(BaseCommand):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"{media_dir}: no such folder.")
         images = ImageImporter(media_dir=media_dir, dry_run=dry_run)
-        progress = _TerminalProgress(self.stderr) if _is_terminal(self.stderr) else _Counts(self)
+        progress = _TerminalProgress(self.stderr) if self.stderr.isatty() else _Counts(self)
         try:
             summary = import_blogger(path, dry_run=dry_run, images=images, progress=progress)
         except ExportError as error:
@@ -69,11 +69,6 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(f"  image on another site, not loaded by the pages: {address}")
             )
-
-
-def _is_terminal(stream) -> bool:
-    isatty = getattr(getattr(stream, "_out", stream), "isatty", None)
-    return bool(isatty and isatty())
 
 
 class _TerminalProgress(Progress):
